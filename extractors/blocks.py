@@ -1,0 +1,171 @@
+"""Lines → headings, paragraphs, list items and tables.
+
+Headings are told from body text by font size and weight only. Paragraph breaks come from
+vertical space, first-line indents and list markers; a paragraph cut by a column or page
+break is rejoined, and words hyphenated at a line end are mended.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from extractors.document import Block, Line
+from extractors.text import join_hyphenated
+
+TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+MAX_HEADING_CHARS = 220
+
+
+def body_size(lines: list[Line]) -> float:
+    """The font size most characters are set in."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.table is None:
+            for word in line.words:
+                sizes[round(word.size, 1)] += len(word.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _is_heading(line: Line, body: float) -> bool:
+    if line.table is not None:
+        return False
+    if not any(ch.isalpha() for ch in line.text):
+        return False
+    return line.size >= body + 1.0 or (line.bold and line.size >= body - 0.6)
+
+
+def _line_gap(lines: list[Line], body: float) -> float:
+    """The usual space between two lines of one paragraph (top of one to bottom of the last)."""
+    gaps = [
+        b.top - a.bottom
+        for a, b in zip(lines, lines[1:])
+        if a.region == b.region and a.table is None and b.table is None
+        and abs(a.size - body) < 0.6 and abs(b.size - body) < 0.6 and b.top > a.top
+    ]
+    return statistics.median(gaps) if gaps else 0.3 * body
+
+
+def _append(text: str, addition: str) -> str:
+    if not text:
+        return addition
+    words = text.rsplit(" ", 1)
+    head = addition.split(" ", 1)
+    joined = join_hyphenated(words[-1], head[0])
+    if joined is not None:
+        prefix = (words[0] + " ") if len(words) == 2 else ""
+        return prefix + joined + ((" " + head[1]) if len(head) == 2 else "")
+    return text + " " + addition
+
+
+class _Builder:
+    def __init__(self, body: float, gap: float) -> None:
+        self.body = body
+        self.gap = gap
+        self.blocks: list[Block] = []
+        self.last: Line | None = None
+        self.text_x0 = 0.0
+        self.column_x0: dict[tuple[int, int, int], float] = {}
+
+    def start(self, line: Line, kind: str) -> None:
+        words = line.content_words if kind != "table" else line.words
+        text = " ".join(w.text for w in words) if kind != "table" else line.text
+        self.blocks.append(
+            Block(
+                kind=kind,  # type: ignore[arg-type]
+                text=text,
+                page=line.page,
+                size=line.size if kind != "table" else self.body,
+                bold=line.bold if kind != "table" else False,
+                italic=line.italic if kind != "table" else False,
+                marker=line.marker if kind != "table" else None,
+                rows=line.table,
+                page_starts=[(0, line.page)],
+            )
+        )
+        self.text_x0 = words[0].x0
+        self.last = line
+
+    def extend(self, line: Line) -> None:
+        block = self.blocks[-1]
+        if line.page != block.page_end:
+            block.page_starts.append((len(block.text) + 1, line.page))
+        block.text = _append(block.text, line.text)
+        self.last = line
+
+    def continues(self, line: Line, heading: bool) -> bool:
+        """Whether `line` belongs to the block being built."""
+        last, block = self.last, self.blocks[-1] if self.blocks else None
+        if last is None or block is None or block.kind == "table" or line.table is not None:
+            return False
+        if line.region != last.region or line.marker:
+            return False
+        if heading != (block.kind == "heading"):
+            return False
+        if heading and (abs(line.size - block.size) > 0.6 or line.bold != block.bold):
+            return False
+        if not heading and abs(line.size - last.size) > 0.8:
+            return False
+        if line.top - last.bottom > self.gap + 0.45 * max(line.size, last.size):
+            return False
+        if block.kind == "list_item":
+            return abs(line.x0 - self.text_x0) < 0.8 * line.size or line.x0 > self.text_x0
+        if block.kind == "heading":
+            return True
+        left = self.column_x0.get(line.region, line.x0)
+        indented = line.x0 - left > 0.9 * line.size and last.x0 - left < 0.5 * line.size
+        return not indented
+
+
+def _settle_heading(block: Block) -> Block:
+    """A run of large or bold lines that reads like prose is a lead paragraph, not a heading."""
+    words = block.text.split()
+    prose = len(block.text) > MAX_HEADING_CHARS or (not block.bold and (len(words) > 20 or block.text.endswith(".")))
+    if block.kind == "heading" and prose:
+        block.kind = "paragraph"
+    return block
+
+
+def build_blocks(lines: list[Line], body: float) -> list[Block]:
+    """Blocks in reading order, with paragraphs split by column or page breaks rejoined."""
+    builder = _Builder(body, _line_gap(lines, body))
+    for line in lines:
+        if line.table is None:
+            current = builder.column_x0.get(line.region)
+            builder.column_x0[line.region] = line.x0 if current is None else min(current, line.x0)
+    breaks: set[int] = set()
+    for line in lines:
+        heading = _is_heading(line, body)
+        if builder.continues(line, heading):
+            builder.extend(line)
+            continue
+        if builder.last is not None and line.region != builder.last.region:
+            breaks.add(len(builder.blocks))
+        kind = "table" if line.table is not None else "heading" if heading else "list_item" if line.marker else "paragraph"
+        builder.start(line, kind)
+    return _rejoin_across_breaks([_settle_heading(b) for b in builder.blocks], breaks)
+
+
+def _rejoin_across_breaks(blocks: list[Block], breaks: set[int]) -> list[Block]:
+    """Merge a paragraph that opens a column or page into the unfinished one that closed the last."""
+    merged: list[Block] = []
+    for index, block in enumerate(blocks):
+        previous = merged[-1] if merged else None
+        if (
+            index in breaks
+            and previous is not None
+            and block.kind == "paragraph"
+            and previous.kind in ("paragraph", "list_item")
+            and not TERMINAL.search(previous.text)
+            and abs(previous.size - block.size) < 0.6
+            and previous.italic == block.italic
+        ):
+            offset = len(previous.text) + 1
+            previous.text = _append(previous.text, block.text)
+            for start, page in block.page_starts:
+                if page != previous.page_end:
+                    previous.page_starts.append((offset + start, page))
+            continue
+        merged.append(block)
+    return merged

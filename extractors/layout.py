@@ -1,0 +1,113 @@
+"""Reading order of one page: one column, two columns, or one changing to two part-way down.
+
+A page's gutter is found from where words start: in a two-column band the right column's
+lines all start at the same x after a wide gap, which justified one-column text never does
+consistently. Rows that have a word across that x are full-width; runs of rows without
+one are read left column first, then right.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from extractors.document import Line, Word
+
+Table = tuple[tuple[float, float, float, float], list[list[str]]]
+
+
+def rough_rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped by vertical overlap into rows, each sorted left to right."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows:
+            row = rows[-1]
+            top = min(w.top for w in row)
+            bottom = max(w.bottom for w in row)
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap >= 0.5 * min(word.bottom - word.top, bottom - top):
+                row.append(word)
+                continue
+        rows.append([word])
+    return [sorted(row, key=lambda w: w.x0) for row in rows]
+
+
+def find_gutter(words: list[Word], width: float) -> float | None:
+    """The x where a right-hand column starts, or None for a one-column page."""
+    rows = rough_rows(words)
+    votes: Counter[int] = Counter()
+    for row in rows:
+        for previous, word in zip([None, *row], row):
+            if not 0.3 * width <= word.x0 <= 0.7 * width:
+                continue
+            if previous is None or word.x0 - previous.x1 >= max(4.0, 0.6 * word.size):
+                votes[round(word.x0 / 2)] += 1
+    if not votes:
+        return None
+    best = max(votes, key=lambda b: votes[b - 1] + votes[b] + votes[b + 1])
+    count = votes[best - 1] + votes[best] + votes[best + 1]
+    if count < max(4, 0.15 * len(rows)):
+        return None
+    starts = [w.x0 for row in rows for w in row if abs(w.x0 / 2 - best) <= 1.5]
+    return min(starts)
+
+
+def order_page(words: list[Word], tables: list[Table], width: float, page: int) -> list[Line]:
+    """The page's lines (and tables, as one-line placeholders) in reading order.
+
+    A band whose right side holds a single row is a full-width line whose spaces happen
+    to fall at the gutter, not two columns.
+    """
+    gutter = find_gutter(words, width)
+    if gutter is None:
+        items = [Line(row, (page, 0, 0)) for row in rough_rows(words)]
+        items += [_table_line(box, rows, page, (page, 0, 0)) for box, rows in tables]
+        return sorted(items, key=lambda line: line.top)
+    spans = sorted((w.top, w.bottom) for w in words if w.x0 < gutter - 1 < w.x1)
+    spans += sorted((box[1], box[3]) for box, _ in tables if box[0] < gutter - 1 < box[2])
+    bands = _merge(sorted(spans))
+    by_band: dict[tuple[int, bool], list[Word]] = {}
+    for word in words:
+        by_band.setdefault(_band_at((word.top + word.bottom) / 2, bands), []).append(word)
+    keyed: list[tuple[tuple[int, int, float], Line]] = []
+    for (band, full), band_words in by_band.items():
+        right = [w for w in band_words if w.x0 >= gutter - 1]
+        one_column = full or len(rough_rows(right)) <= 1
+        sides: dict[int, list[Word]] = {}
+        for word in band_words:
+            sides.setdefault(0 if one_column or word.x0 < gutter - 1 else 1, []).append(word)
+        for side, side_words in sides.items():
+            region = (page, 0, 0) if one_column else (page, band, side + 1)
+            keyed += [((band, side, row[0].top), Line(row, region)) for row in rough_rows(side_words)]
+    for box, rows in tables:
+        band, full = _band_at((box[1] + box[3]) / 2, bands)
+        side = 0 if full or box[0] < gutter - 1 else 1
+        region = (page, 0, 0) if full else (page, band, side + 1)
+        keyed.append(((band, side, box[1]), _table_line(box, rows, page, region)))
+    return [line for _, line in sorted(keyed, key=lambda item: item[0])]
+
+
+def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for top, bottom in spans:
+        if merged and top <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], bottom))
+        else:
+            merged.append((top, bottom))
+    return merged
+
+
+def _band_at(y: float, full_spans: list[tuple[float, float]]) -> tuple[int, bool]:
+    """Band index of height y: full-width spans and the two-column runs between them alternate."""
+    for index, (top, bottom) in enumerate(full_spans):
+        if y < top:
+            return 2 * index, False
+        if y <= bottom:
+            return 2 * index + 1, True
+    return 2 * len(full_spans), False
+
+
+def _table_line(box: tuple[float, float, float, float], rows: list[list[str]], page: int, region: tuple[int, int, int]) -> Line:
+    x0, top, x1, bottom = box
+    text = " | ".join(" ".join(cell for cell in row if cell) for row in rows)
+    anchor = Word(text=text, x0=x0, x1=x1, top=top, bottom=bottom, size=0.0, fontname="", page=page)
+    return Line([anchor], region, table=rows)
