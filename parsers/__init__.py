@@ -1,0 +1,1 @@
+"""Extracted document → contract records: pure functions over text, testable with strings."""

@@ -1,0 +1,121 @@
+"""The partner's own institutions: "Ministry of Health, Labour and Welfare (MHLW)", "Fast Retailing"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.countries import find_countries
+
+INSTITUTION = re.compile(
+    r"\b(?:Ministry|Ministries|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Office|Bureau|"
+    r"Fund|Foundation|Bank|Corporation|Institute|Council|Commission|Gesellschaft|Administration|Authority|"
+    r"Secretariat|Service|Trust|Company|Retailing|Aid)\b"
+)
+PRIVATE = re.compile(r"\b(?:Foundation|Company|Corporation|Inc|Ltd|Group|Retailing|PLC|GmbH|AG|SA|Holdings?)\b")
+GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid)\b")
+FOREIGN = re.compile(r"\b(?:ILO|International Labour|United Nations|UN|OECD|World Bank|ITC-?ILO|UNDP|UNICEF|WHO|FAO)\b")
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
+ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -][A-Z]{2,})?|[A-Z][a-z]{2,5})\)")
+NAMED_START = re.compile(r"\b(?:Federal |State )?(?:Ministry|Ministère|Bundesministerium) (?:of|for|des|de|für)\b")
+PRIVATE_LIST = re.compile(
+    r"private sector,?\s+(?:such as|including|like|notably|for example|e\.g\.)\s+(?P<names>[A-Z][^.;:]*)"
+    r"|(?:companies|foundations|firms|corporations)\s+(?:such as|including|like)\s+(?P<names2>[A-Z][^.;:]*)"
+)
+NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    acronym: str | None
+    kind: str
+    start: int
+
+
+def _is_name_word(token: str) -> bool:
+    return bool(NAME_TOKEN.fullmatch(token.rstrip(","))) or token.lower() in CONNECTORS
+
+
+def _name_before(text: str, end: int) -> str:
+    """The capitalised name that ends at `end` ("...with the Ministry of Health, Labour and Welfare")."""
+    tokens = text[:end].split()
+    name: list[str] = []
+    for token in reversed(tokens):
+        if not _is_name_word(token) or (token.endswith(",") and name and name[0].lower() not in CONNECTORS and not _is_list_comma(name)):
+            break
+        name.insert(0, token)
+    while name and name[0].lower() in CONNECTORS:
+        name.pop(0)
+    return " ".join(name).strip(" ,")
+
+
+def _is_list_comma(name: list[str]) -> bool:
+    """A comma inside a name ("Health, Labour and Welfare") is followed by words joined with "and"."""
+    return "and" in name or "&" in name
+
+
+def _name_after(text: str, start: int) -> str:
+    """The capitalised name that starts at `start` ("Ministry of Foreign Affairs provides ...")."""
+    name: list[str] = []
+    for token in text[start:].split():
+        bare = token.rstrip(",.;:)")
+        if not _is_name_word(bare):
+            break
+        name.append(bare)
+        if bare != token:
+            break
+    while name and name[-1].lower() in CONNECTORS:
+        name.pop()
+    return " ".join(name)
+
+
+def _kind(name: str) -> str:
+    return "private" if PRIVATE.search(name) and not GOVERNMENT.search(name) else "government"
+
+
+def _foreign(name: str, partner_iso3: str | None) -> bool:
+    if FOREIGN.search(name):
+        return True
+    return any(c.iso3 != partner_iso3 for c in find_countries(name) if re.search(r"\bof (?:the )?" + re.escape(c.name), name))
+
+
+def find_agencies(text: str, partner_iso3: str | None) -> list[Agency]:
+    """Institutions named in the brief's narrative (not its project descriptions), in order of mention."""
+    found: list[Agency] = []
+    spans: list[tuple[int, int]] = []
+    for match in ACRONYM.finditer(text):
+        name = _name_before(text, match.start())
+        if len(name.split()) >= 2 and INSTITUTION.search(name) and not _foreign(name, partner_iso3):
+            start = text.rfind(name, 0, match.start())
+            spans.append((start, match.end()))
+            found.append(Agency(name, match.group("acr"), _kind(name), start))
+    for match in NAMED_START.finditer(text):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
+        name = _name_after(text, match.start())
+        if len(name.split()) >= 3 and not _foreign(name, partner_iso3):
+            found.append(Agency(name, None, "government", match.start()))
+    for match in PRIVATE_LIST.finditer(text):
+        names = match.group("names") or match.group("names2")
+        offset = match.start("names") if match.group("names") else match.start("names2")
+        for part in re.split(r",\s*|\s+and\s+", names):
+            name = _name_after(part, 0)
+            if name and name == part.strip() or (name and len(name.split()) <= 4 and part.startswith(name)):
+                found.append(Agency(name, None, "private", offset))
+                if name != part.strip():
+                    break
+            else:
+                break
+    return _dedupe(found)
+
+
+def _dedupe(found: list[Agency]) -> list[Agency]:
+    agencies: list[Agency] = []
+    for agency in sorted(found, key=lambda a: (a.start, a.acronym is None)):
+        same = next((a for a in agencies if a.name.lower() == agency.name.lower() or (agency.acronym and a.acronym == agency.acronym)), None)
+        if same is None:
+            agencies.append(agency)
+        elif same.acronym is None and agency.acronym:
+            agencies[agencies.index(same)] = Agency(same.name, agency.acronym, same.kind, same.start)
+    return agencies

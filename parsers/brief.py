@@ -1,0 +1,120 @@
+"""The brief's own facts: partner, title, edition date, Conventions ratified, contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extractors.text import squash
+from parsers.countries import country_code
+from parsers.numbers import NUMBER_WORD, parse_count
+from parsers.sections import MONTH_YEAR, MONTHS, Outline
+
+_MONTH_NUMBERS = {name[:3].lower(): index + 1 for index, name in enumerate(MONTHS.split("|"))}
+_TITLE_NOISE = re.compile(
+    r"\b(?:ILO|International Labour Organi[sz]ation|co-?operation|partnerships?|brief|profile|"
+    r"development|and the|with the|between|relations?)\b|'s\b|[–—|:]|\s-\s",
+    re.IGNORECASE,
+)
+_MEMBER = re.compile(r"^(?:The\s+)?(?P<partner>[A-Z][\w'’ -]+?)\s+(?:is|was|became|has been)\s+(?:a|an|one of the)\s+(?:founding\s+)?(?:ILO\s+)?[Mm]ember")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?:\b(?:T|Tel|Phone|Telephone|Tél)\b\.?\s*:?\s*)(\+?\d[\d ()./-]{5,}\d)|(\+\d{1,3}[\d ()-]{6,}\d)")
+
+
+@dataclass
+class BriefFacts:
+    partner: str | None
+    partner_iso3: str | None
+    title: str | None
+    published: dt.date | None
+    conventions_ratified: int | None
+    fundamental_conventions: int | None
+    governance_conventions: int | None
+    technical_conventions: int | None
+    protocols_ratified: int | None
+    contact_email: str | None
+    contact_phone: str | None
+
+
+def partner_from_title(title: str) -> str | None:
+    """'Japan ILO Cooperation' → 'Japan'; 'The Republic of Korea and the ILO' → 'Republic of Korea'."""
+    name = squash(_TITLE_NOISE.sub(" ", title))
+    name = re.sub(r"^(?:the|and|with|of)\s+|\s+(?:and|with|the|of|to)$", "", name, flags=re.IGNORECASE).strip(" ,.-")
+    return name or None
+
+
+def partner_from_text(text: str) -> str | None:
+    """The partner named as a Member State in the brief's opening sentence."""
+    match = _MEMBER.search(text)
+    return squash(match.group("partner")) if match else None
+
+
+def published_date(outline: Outline, metadata: dict[str, str]) -> dt.date | None:
+    """First day of the month the brief states under its title (or in its PDF metadata)."""
+    candidates = []
+    if outline.date_line:
+        candidates.append(outline.date_line.text)
+    if outline.title:
+        candidates.append(outline.title.text)
+    candidates += [metadata.get("Subject", ""), metadata.get("Title", "")]
+    for text in candidates:
+        match = MONTH_YEAR.search(text)
+        if match:
+            return dt.date(int(match.group(2)), _MONTH_NUMBERS[match.group(1)[:3].lower()], 1)
+    return None
+
+
+def _count(pattern: str, text: str) -> int | None:
+    match = re.search(pattern, text)
+    return parse_count(match.group(1)) if match else None
+
+
+def conventions(text: str) -> tuple[int | None, int | None, int | None, int | None, int | None]:
+    """(total, fundamental, governance, technical, protocols) from the ratification sentence."""
+    sentence = next((s for s in re.split(r"(?<=\.)\s+", text) if re.search(r"\bratif", s)), "")
+    number = r"(" + NUMBER_WORD + r")"
+    qualifier = r"(?:\s+(?:out\s+of|of\s+the)\s+\w+)?"
+    return (
+        _count(r"ratified\s+(?:a\s+total\s+of\s+|all\s+)?" + number + r"\s+(?:ILO\s+|international\s+labour\s+)?Conventions", sentence),
+        _count(r"(?i)" + number + qualifier + r"\s+fundamental", sentence),
+        _count(r"(?i)" + number + qualifier + r"\s+(?:governance|priority)", sentence),
+        _count(r"(?i)" + number + qualifier + r"\s+technical", sentence),
+        _count(r"(?i)" + number + r"\s+protocols?\b", sentence),
+    )
+
+
+def contact(contact_text: str, full_text: str) -> tuple[str | None, str | None]:
+    """Email and phone, as printed, preferring the contact block to the rest of the brief."""
+    email = phone = None
+    for text in (contact_text, full_text):
+        if email is None and (m := EMAIL.search(text)):
+            email = m.group().rstrip(".")
+        if phone is None and (m := PHONE.search(text)):
+            phone = squash(m.group(1) or m.group(2))
+    return email, phone
+
+
+def brief_facts(outline: Outline, metadata: dict[str, str], contact_text: str, full_text: str) -> BriefFacts:
+    title = squash(outline.title.text) if outline.title else None
+    if title and MONTH_YEAR.search(title) and outline.date_line is None:
+        title = squash(MONTH_YEAR.sub("", title)).strip(" ,–-")
+    partner = partner_from_title(title) if title else None
+    if not partner or country_code(partner) is None:
+        from_text = partner_from_text(full_text[:2000])
+        partner = from_text if from_text and (not partner or country_code(from_text)) else partner
+    total, fundamental, governance, technical, protocols = conventions(full_text)
+    email, phone = contact(contact_text, full_text)
+    return BriefFacts(
+        partner=partner,
+        partner_iso3=country_code(partner) if partner else None,
+        title=title,
+        published=published_date(outline, metadata),
+        conventions_ratified=total,
+        fundamental_conventions=fundamental,
+        governance_conventions=governance,
+        technical_conventions=technical,
+        protocols_ratified=protocols,
+        contact_email=email,
+        contact_phone=phone,
+    )

@@ -1,0 +1,128 @@
+"""Money from the partner to the ILO, from bullets, prose or a table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractors.document import Block
+from extractors.text import squash
+from parsers.money import Money, find_money, qualifier_before
+from parsers.periods import Period, find_periods
+from parsers.sentences import split_sentences
+
+KINDS = (
+    ("voluntary_core", re.compile(r"un-?earmarked|non-earmarked|\bcore\b(?! budget)|RBSA|Regular Budget Supplementary|flexible funding", re.I)),
+    ("assessed", re.compile(r"assessed|regular budget(?! supplementary)|membership (?:fees?|dues|contributions?)|core budget", re.I)),
+    ("voluntary_non_core", re.compile(r"(?<![\w-])earmarked|non-core|extra-?budgetary|XBDC|XBTC|specific projects|development cooperation projects", re.I)),
+    ("total", re.compile(r"\btotal\b|\boverall\b|\bin all\b|\baltogether\b|\bcombined\b|\bcumulative", re.I)),
+    ("voluntary", re.compile(r"voluntar", re.I)),
+)
+ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
+LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
+TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
+
+
+@dataclass(frozen=True)
+class Contribution:
+    kind: str
+    amount: Decimal
+    currency: str
+    qualifier: str
+    period_start: int | None
+    period_end: int | None
+    page: int
+    evidence: str
+
+
+def kind_of(text: str) -> str | None:
+    """The contribution kind named in `text`, the most specific first."""
+    for kind, pattern in KINDS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _refine(kind: str | None, lead: str) -> str | None:
+    """A bullet's lead ("Voluntary contributions earmarked to ...") says which voluntary money it is."""
+    lead_kind = kind_of(lead)
+    if kind in (None, "voluntary") and lead_kind:
+        return lead_kind if kind is None or lead_kind.startswith("voluntary") else kind
+    return kind
+
+
+def _nearest(periods: list[Period], money: Money) -> Period | None:
+    if not periods:
+        return None
+    ranges = [p for p in periods if p.start != p.end] or periods
+    return min(ranges, key=lambda p: min(abs(p.begin - money.end), abs(money.start - p.finish)))
+
+
+def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -> list[Contribution]:
+    """One row per amount; its kind from the words bound to it, else the bullet's lead."""
+    amounts = find_money(sentence)
+    if not amounts or (ODA.search(sentence) and "ILO" not in sentence):
+        return []
+    periods = find_periods(sentence)
+    rows = []
+    for index, money in enumerate(amounts):
+        after_end = amounts[index + 1].start if index + 1 < len(amounts) else len(sentence)
+        before_start = amounts[index - 1].end if index else 0
+        after, before = sentence[money.end:after_end], sentence[before_start:money.start]
+        kind = kind_of(after) if LINKED_AFTER.match(after) else None
+        kind = kind or kind_of(before)
+        kind = _refine(kind, lead)
+        if kind is None and TO_ILO.search(sentence):
+            kind = "total"
+        if kind is None:
+            continue
+        period = _nearest(periods, money) or (fallback[0] if fallback else None)
+        rows.append(
+            Contribution(kind, money.amount, money.currency, money.qualifier,
+                         period.start if period else None, period.end if period else None, page, squash(sentence))
+        )
+    return rows
+
+
+def from_table(block: Block) -> list[Contribution]:
+    """Rows of a contributions table: a kind cell, a period cell and an amount cell."""
+    rows = []
+    header = block.rows[0] if block.rows else []
+    header_currency = find_money("1 " + " ".join(header).replace("(", " ").replace(")", " "))
+    for cells in block.rows[1:] if block.rows else []:
+        text = " ".join(cells)
+        amounts = find_money(text)
+        if not amounts and header_currency:
+            numbers = [c for c in cells if re.fullmatch(r"[\d,. ]+(?:\s?(?:million|billion))?", c.strip())]
+            amounts = find_money(f"{header_currency[0].currency} {numbers[-1]}") if numbers else []
+        kind = kind_of(" ".join(c for c in cells if not find_money(c)))
+        if not amounts or kind is None:
+            continue
+        periods = find_periods(text)
+        period = next((p for p in periods if p.start != p.end), periods[0] if periods else None)
+        money = amounts[-1]
+        qualifier = qualifier_before(text, text.find(cells[-1])) if money.qualifier == "exact" else money.qualifier
+        rows.append(
+            Contribution(kind, money.amount, money.currency, qualifier,
+                         period.start if period else None, period.end if period else None, block.page, squash(" ".join(cells)))
+        )
+    return rows
+
+
+def find_contributions(blocks: list[Block], heading: str = "") -> list[Contribution]:
+    """Contributions stated in a section's blocks; the heading can give the period."""
+    found: list[Contribution] = []
+    heading_periods = [p for p in find_periods(heading) if p.start != p.end]
+    for block in blocks:
+        if block.kind == "table":
+            found += from_table(block)
+            continue
+        sentences = split_sentences(block.text)
+        lead = sentences[0][1] if block.kind == "list_item" and sentences else ""
+        for offset, sentence in sentences:
+            found += from_sentence(sentence, lead, heading_periods, block.page_at(offset))
+    unique: dict[tuple, Contribution] = {}
+    for row in found:
+        unique.setdefault((row.kind, row.amount, row.currency, row.period_start, row.period_end), row)
+    return list(unique.values())

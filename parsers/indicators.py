@@ -1,0 +1,66 @@
+"""Figures about the partner that are not money to the ILO: ODA, ODA/GNI, donor rank."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.document import Block
+from extractors.text import squash
+from parsers.contributions import ODA
+from parsers.money import find_money
+from parsers.numbers import ORDINAL_WORD, parse_ordinal
+from parsers.sentences import split_sentences
+
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent)")
+RANK = re.compile(r"\b(?:the\s+)?(?:(" + ORDINAL_WORD + r")[- ])?largest\s+(?:\w+\s+){0,2}?(?:donor|provider|contributor)", re.I)
+YEAR_IN = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Aa]s of|[Bb]y)\s+((?:19|20)\d\d)\b")
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    value: float
+    year: int | None
+    page: int
+    evidence: str
+
+
+def _year(sentence: str) -> int | None:
+    """The year a figure is for: 'In 2021' first, never the year of a cited source."""
+    outside = re.sub(r"\([^)]*\)", " ", sentence)
+    match = YEAR_IN.search(outside) or YEAR.search(outside)
+    return int(match.group(1)) if match else None
+
+
+def from_sentence(sentence: str, page: int) -> list[Indicator]:
+    if not ODA.search(sentence) and not RANK.search(sentence):
+        return []
+    year = _year(sentence)
+    evidence = squash(sentence)
+    found = []
+    if ODA.search(sentence):
+        usd = [m for m in find_money(sentence) if m.currency == "USD"]
+        if usd:
+            found.append(Indicator("oda_usd", float(usd[0].amount), year, page, evidence))
+        percent = PERCENT.search(sentence)
+        if percent and re.search(r"gross national income|\bGNI\b", sentence, re.I):
+            found.append(Indicator("oda_gni_percent", float(percent.group(1)), year, page, evidence))
+    rank = RANK.search(sentence)
+    if rank and re.search(r"donor|development|ODA|assistance", sentence, re.I):
+        value = parse_ordinal(rank.group(1)) if rank.group(1) else 1
+        if value:
+            found.append(Indicator("oda_donor_rank", float(value), year, page, evidence))
+    return found
+
+
+def find_indicators(blocks: list[Block]) -> list[Indicator]:
+    found: dict[str, Indicator] = {}
+    for block in blocks:
+        if block.kind == "table":
+            continue
+        for offset, sentence in split_sentences(block.text):
+            for indicator in from_sentence(sentence, block.page_at(offset)):
+                found.setdefault(indicator.name, indicator)
+    return list(found.values())

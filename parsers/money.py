@@ -1,0 +1,103 @@
+"""Money as briefs write it ("US$ 177.8 million", "EUR 900,000", "12.6 million US dollars") → Decimal + ISO 4217."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pycountry
+
+SYMBOLS = {
+    "US$": "USD", "US $": "USD", "USD": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "CHF": "CHF", "SFr.": "CHF", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "₩": "KRW", "kr": "SEK",
+}
+CURRENCY_WORDS = {
+    "us dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR", "swiss francs": "CHF",
+    "pounds sterling": "GBP", "yen": "JPY", "danish kroner": "DKK", "danish krone": "DKK",
+    "norwegian kroner": "NOK", "norwegian krone": "NOK", "swedish kronor": "SEK", "swedish krona": "SEK",
+    "won": "KRW",
+}
+SCALES = {
+    "thousand": Decimal(1_000), "k": Decimal(1_000),
+    "million": Decimal(1_000_000), "millions": Decimal(1_000_000), "m": Decimal(1_000_000), "mn": Decimal(1_000_000), "mio": Decimal(1_000_000),
+    "billion": Decimal(1_000_000_000), "billions": Decimal(1_000_000_000), "bn": Decimal(1_000_000_000), "b": Decimal(1_000_000_000),
+}
+QUALIFIERS = (
+    ("more_than", r"(?:more than|over|in excess of|exceed(?:ed|ing|s)?|above|upwards of|at least|surpass(?:ed|ing)?)"),
+    ("about", r"(?:approximately|approx\.|about|around|some|roughly|nearly|almost|close to|an estimated|estimated at|circa|ca\.)"),
+    ("up_to", r"(?:up to|at most|not exceeding|less than|under|below)"),
+)
+
+_NUMBER = r"\d{1,3}(?:[,  ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s?(?P<scale>thousand|millions?|billions?|mn|mio|bn|m|k|b)\b)?"
+_CODE = r"[A-Z]{3}"
+_PREFIX = re.compile(
+    r"(?P<cur>US\s?\$|NZ\$|A\$|C\$|SFr\.|[$€£¥₩]|" + _CODE + r")\s?(?P<num>" + _NUMBER + r")" + _SCALE
+)
+_SUFFIX = re.compile(
+    r"(?<![\w.,])(?P<num>" + _NUMBER + r")" + _SCALE + r"\s?(?P<cur>" + _CODE + r"\b|"
+    + "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True)) + r")",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount found in text, with where it was and how it was qualified."""
+
+    amount: Decimal
+    currency: str
+    qualifier: str
+    start: int
+    end: int
+
+
+def _currency(token: str) -> str | None:
+    token = re.sub(r"^US\s\$$", "US$", token)
+    if token in SYMBOLS:
+        return SYMBOLS[token]
+    if token.lower() in CURRENCY_WORDS:
+        return CURRENCY_WORDS[token.lower()]
+    if re.fullmatch(_CODE, token) and pycountry.currencies.get(alpha_3=token):
+        return token
+    return None
+
+
+def _amount(number: str, scale: str | None) -> Decimal:
+    digits = re.sub(r"[,  ]", "", number)
+    value = Decimal(digits)
+    if scale:
+        value *= SCALES[scale.lower()]
+    return value.quantize(Decimal("0.01"))
+
+
+def qualifier_before(text: str, start: int) -> str:
+    """The qualifier written just before an amount ("more than US$ 5 million") or 'exact'."""
+    window = text[max(0, start - 40):start].lower()
+    for name, pattern in QUALIFIERS:
+        if re.search(r"\b" + pattern + r"\s*(?:the\s+)?(?:sum of\s+|amount of\s+|total of\s+)?$", window):
+            return name
+    return "exact"
+
+
+def find_money(text: str) -> list[Money]:
+    """Every amount of money in `text`, left to right."""
+    found: list[Money] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (_PREFIX, _SUFFIX):
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            currency = _currency(match.group("cur"))
+            if currency is None:
+                continue
+            scale = match.group("scale")
+            if scale and scale.lower() in ("m", "k", "b") and pattern is _SUFFIX:
+                continue
+            amount = _amount(match.group("num"), scale)
+            if amount <= 0:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(Money(amount, currency, qualifier_before(text, match.start()), match.start(), match.end()))
+    return sorted(found, key=lambda m: m.start)

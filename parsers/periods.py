@@ -1,0 +1,77 @@
+"""Year periods: "between 2018 and 2022", "from 2015 to 2018", "2018-2022", "2018-19", "(2021-24)", "in 2021"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+YEAR = r"(?:19|20)\d\d"
+DASH = r"\s?[-–—/]\s?"
+RANGE = re.compile(
+    r"\b(?:between\s+(?P<a1>" + YEAR + r")\s+and\s+(?P<b1>" + YEAR + r")"
+    r"|from\s+(?P<a2>" + YEAR + r")\s+(?:to|until|through|till)\s+(?P<b2>" + YEAR + r")"
+    r"|(?P<a3>" + YEAR + r")" + DASH + r"(?P<b3>" + YEAR + r"|\d\d)(?![\d])"
+    r"|(?P<a4>" + YEAR + r")\s+(?:to|until|through)\s+(?P<b4>" + YEAR + r"))\b",
+    re.IGNORECASE,
+)
+SINGLE = re.compile(r"(?<![\d/.-])(?P<y>" + YEAR + r")(?![\d/-])")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int
+    end: int
+    begin: int
+    finish: int
+
+
+def _end_year(start: int, end: str) -> int:
+    if len(end) == 2:
+        year = start // 100 * 100 + int(end)
+        return year if year >= start else year + 100
+    return int(end)
+
+
+def find_ranges(text: str) -> list[Period]:
+    """Year ranges in `text`, with end ≥ start (a range that runs backwards is not a period)."""
+    periods = []
+    for match in RANGE.finditer(text):
+        for a, b in (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4")):
+            if match.group(a):
+                start, end = int(match.group(a)), _end_year(int(match.group(a)), match.group(b))
+                if start <= end <= start + 30:
+                    periods.append(Period(start, end, match.start(), match.end()))
+                break
+    return periods
+
+
+def find_periods(text: str) -> list[Period]:
+    """Ranges first, then single years that are not part of a range, left to right."""
+    ranges = find_ranges(text)
+    singles = [
+        Period(int(m.group("y")), int(m.group("y")), m.start(), m.end())
+        for m in SINGLE.finditer(text)
+        if not any(r.begin <= m.start() < r.finish for r in ranges)
+    ]
+    return sorted(ranges + singles, key=lambda p: p.begin)
+
+
+TRAILING_RANGE = re.compile(
+    r"[\s,:–—-]*\(?\s*(?P<a>" + YEAR + r")\s?(?:[-–—/]|to)\s?(?P<b>" + YEAR + r"|\d\d)\s*\)?\s*$"
+)
+TRAILING_SINGLE = re.compile(r"[\s,:–—-]*\((?P<a>" + YEAR + r")\)\s*$")
+
+
+def split_trailing_years(heading: str) -> tuple[str, int | None, int | None]:
+    """'Title (2021-24)' → ('Title', 2021, 2024); a heading without years keeps None, None."""
+    match = TRAILING_RANGE.search(heading)
+    if match:
+        start = int(match.group("a"))
+        end = _end_year(start, match.group("b"))
+        if start <= end:
+            return heading[: match.start()].strip(), start, end
+    match = TRAILING_SINGLE.search(heading)
+    if match:
+        year = int(match.group("a"))
+        return heading[: match.start()].strip(), year, year
+    return heading.strip(), None, None

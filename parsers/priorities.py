@@ -1,0 +1,27 @@
+"""The partner's development-assistance priorities: the list under a priorities heading or sentence."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.text import squash
+from parsers.sections import Section
+
+PRIORITIES = re.compile(r"priorit", re.IGNORECASE)
+
+
+def find_priorities(sections: list[Section]) -> list[str]:
+    """List items under a heading about priorities, or after a sentence introducing them."""
+    for section in sections:
+        introduced = bool(PRIORITIES.search(section.title))
+        items: list[str] = []
+        for block in section.blocks:
+            if block.kind == "paragraph":
+                if items:
+                    break
+                introduced = introduced or (bool(PRIORITIES.search(block.text)) and block.text.rstrip().endswith(":"))
+            elif block.kind == "list_item" and introduced:
+                items.append(squash(block.text).rstrip(".;,").strip())
+        if items:
+            return items
+    return []

@@ -1,0 +1,165 @@
+"""Project headings → projects with years, countries and funders.
+
+A heading is a project when it carries a year range, or is set in the same style as
+headings that do, and is not one of the brief's narrative headings (contribution,
+priorities, contact...). Smaller headings inside a project belong to its description.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from extractors.document import Block
+from extractors.text import squash
+from parsers.agencies import Agency
+from parsers.countries import CountryMention, find_countries
+from parsers.periods import split_trailing_years
+from parsers.sections import Section
+from parsers.sentences import split_sentences
+
+NARRATIVE = re.compile(
+    r"contribution|priorit|\bcontacts?\b|further information|more information|^overview|^introduction|"
+    r"^background|^about\b|at a glance|key (?:facts|figures)|^summary|ratification|"
+    r"^(?:selected |key |main |current |ongoing |recent |our )?(?:projects|programmes|development cooperation)\b",
+    re.IGNORECASE,
+)
+YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?\(?\s*((?:19|20)\d\d\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
+FUNDING = re.compile(r"\b(?:fund(?:ed|s|ing)?|financ\w*|support\w*|sponsor\w*|establish\w*|grants?|granted|contribut\w*|donat\w*|bankroll\w*)\b")
+MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+@dataclass
+class Project:
+    project_id: str
+    title: str
+    start_year: int | None
+    end_year: int | None
+    description: str
+    page: int
+    countries: list[CountryMention] = field(default_factory=list)
+    funders: list[str] = field(default_factory=list)
+
+
+def project_id(partner: str, title: str) -> str:
+    """Stable across editions: partner and title folded to plain lowercase words."""
+    def fold(text: str) -> str:
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+        return " ".join(re.findall(r"[a-z0-9]+", plain))
+    return hashlib.sha256(f"{fold(partner)}|{fold(title)}".encode()).hexdigest()[:16]
+
+
+def _signature(block: Block) -> tuple[float, bool, str | None]:
+    marker = None if block.marker is None else ("number" if block.marker[0].isalnum() else "symbol")
+    return (round(block.size * 2) / 2, block.bold, marker)
+
+
+def _heading_years(section: Section) -> tuple[str, int | None, int | None, bool]:
+    """Title and years of a heading; years may sit on a line of their own just under it."""
+    title, start, end = split_trailing_years(squash(section.heading.text if section.heading else ""))
+    used_line = False
+    if start is None and section.blocks and len(section.blocks[0].text) <= 40:
+        match = YEARS_LINE.match(section.blocks[0].text.strip())
+        if match:
+            _, start, end = split_trailing_years(match.group(1))
+            used_line = start is not None
+    return MARKER_PREFIX.sub("", title).strip(" :–-"), start, end, used_line
+
+
+def project_sections(sections: list[Section]) -> list[tuple[Section, list[Section]]]:
+    """Each project's own section with the smaller-headed sections nested under it."""
+    headed = [s for s in sections if s.heading is not None]
+    dated = {_signature(s.heading) for s in headed if _heading_years(s)[1] is not None and not NARRATIVE.search(s.title)}
+    projects: list[tuple[Section, list[Section]]] = []
+    open_project = False
+    for section in sections:
+        if section.heading is None:
+            continue
+        narrative = bool(NARRATIVE.search(section.title))
+        if not narrative and (_heading_years(section)[1] is not None or _signature(section.heading) in dated):
+            projects.append((section, []))
+            open_project = True
+        elif open_project and not narrative and _nested(section.heading, projects[-1][0].heading):
+            projects[-1][1].append(section)
+        else:
+            open_project = False
+    return projects
+
+
+def _nested(heading: Block | None, parent: Block | None) -> bool:
+    if heading is None or parent is None:
+        return False
+    return heading.size < parent.size - 0.4 or (heading.size <= parent.size + 0.1 and parent.bold and not heading.bold)
+
+
+def _countries(text: str, partner_iso3: str | None) -> list[CountryMention]:
+    """Countries the project works in; the partner itself only where it is listed as one of them."""
+    mentions = find_countries(text)
+    chosen: dict[str, CountryMention] = {}
+    for index, mention in enumerate(mentions):
+        if mention.iso3 == partner_iso3 and not _listed_as_recipient(text, mentions, index):
+            continue
+        chosen.setdefault(mention.iso3, mention)
+    return list(chosen.values())
+
+
+def _listed_as_recipient(text: str, mentions: list[CountryMention], index: int) -> bool:
+    mention = mentions[index]
+    after = text[mention.end:mention.end + 20]
+    if after.startswith("'s") or re.match(r"\s+[A-Z]", after):
+        return False
+    before = text[max(0, mention.start - 12):mention.start]
+    if re.search(r"\bin\s+(?:the\s+)?$", before):
+        return True
+    neighbours = [m for i, m in enumerate(mentions) if i in (index - 1, index + 1) and m.iso3 != mention.iso3]
+    for other in neighbours:
+        between = text[min(other.end, mention.end):max(other.start, mention.start)]
+        if re.fullmatch(r",?\s*(?:and\s+)?(?:the\s+)?", between):
+            return True
+    return False
+
+
+def _funders(text: str, agencies: list[Agency]) -> list[str]:
+    """Agencies the project's own sentences say fund or support it."""
+    funders: list[str] = []
+    for _, sentence in split_sentences(text):
+        if not FUNDING.search(sentence):
+            continue
+        for agency in agencies:
+            label = agency.acronym or agency.name
+            named = (agency.acronym and re.search(r"(?<![\w-])" + re.escape(agency.acronym) + r"(?![\w-])", sentence)) or agency.name in sentence
+            if named and label not in funders:
+                funders.append(label)
+    return funders
+
+
+def build_projects(sections: list[Section], partner: str, partner_iso3: str | None, agencies: list[Agency]) -> list[Project]:
+    projects: list[Project] = []
+    seen: set[str] = set()
+    for section, nested in project_sections(sections):
+        title, start, end, used_line = _heading_years(section)
+        blocks = section.blocks[1:] if used_line else section.blocks
+        parts = [b.text for b in blocks]
+        for child in nested:
+            parts += [child.title] + [b.text for b in child.blocks]
+        description = "\n\n".join(parts)
+        pid = project_id(partner, title)
+        if not title or pid in seen:
+            continue
+        seen.add(pid)
+        text = title + ". " + squash(description)
+        projects.append(
+            Project(
+                project_id=pid,
+                title=title,
+                start_year=start,
+                end_year=end,
+                description=description,
+                page=section.page_start,
+                countries=_countries(text, partner_iso3),
+                funders=_funders(text, agencies),
+            )
+        )
+    return projects

@@ -1,0 +1,85 @@
+"""Blocks → the brief's front matter (title, date line) and its sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.document import Block, Document
+from extractors.text import squash
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_YEAR = re.compile(r"\b(" + MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+((?:19|20)\d\d)\b")
+
+
+@dataclass
+class Section:
+    """A heading and the blocks under it, up to the next heading."""
+
+    heading: Block | None
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+    @property
+    def page_start(self) -> int:
+        first = self.heading or (self.blocks[0] if self.blocks else None)
+        return first.page if first else 1
+
+    @property
+    def page_end(self) -> int:
+        last = self.blocks[-1] if self.blocks else self.heading
+        return last.page_end if last else 1
+
+
+@dataclass
+class Outline:
+    """The brief cut into its parts: title block, date line, sections in order."""
+
+    title: Block | None
+    date_line: Block | None
+    sections: list[Section]
+
+
+def _title_block(document: Document) -> Block | None:
+    first_page = [b for b in document.blocks if b.page == document.blocks[0].page and b.kind == "heading"]
+    if not first_page:
+        return None
+    return max(first_page, key=lambda b: (b.size, -document.blocks.index(b)))
+
+
+def outline(document: Document) -> Outline:
+    """Title = the largest heading on the first page; the date line is the first short
+    block near it naming a month and year; every later heading opens a section."""
+    title = _title_block(document)
+    blocks = document.blocks
+    start = blocks.index(title) + 1 if title else 0
+    date_line = None
+    for block in blocks[start:start + 3]:
+        if len(block.text) <= 40 and MONTH_YEAR.search(block.text):
+            date_line = block
+            break
+    sections: list[Section] = []
+    current = Section(heading=None)
+    for block in blocks[start:]:
+        if block is date_line:
+            continue
+        if block.kind == "heading":
+            if current.heading or current.blocks:
+                sections.append(current)
+            current = Section(heading=block)
+        else:
+            current.blocks.append(block)
+    if current.heading or current.blocks:
+        sections.append(current)
+    return Outline(title=title, date_line=date_line, sections=sections)
+
+
+def heading_text(block: Block) -> str:
+    return squash(block.text)
