@@ -1,0 +1,3 @@
+from briefs.cli import app
+
+app()

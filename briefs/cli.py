@@ -1,0 +1,95 @@
+"""`briefs` command line: a thin layer over the ingest flow."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from briefs.settings import configure_prefect
+
+app = typer.Typer(help="Turn PDF partnership briefs into validated DuckDB tables.", no_args_is_help=True, add_completion=False)
+console = Console()
+DEFAULT_DB = Path("warehouse/briefs.duckdb")
+
+EXIT_OK, EXIT_FAILED, EXIT_QUARANTINED = 0, 1, 3
+
+
+@app.callback()
+def main() -> None:
+    """briefs: PDF partnership briefs → DuckDB."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="PDF files or folders of PDFs (default: raw/)")] = None,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB warehouse file")] = DEFAULT_DB,
+    password: Annotated[Optional[str], typer.Option("--password", help="user password for protected PDFs")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", help="seconds allowed per file")] = 60.0,
+    memory_mb: Annotated[int, typer.Option("--memory-mb", help="memory allowed per file, MiB")] = 1024,
+    workers: Annotated[int, typer.Option("--workers", help="files processed at once")] = os.cpu_count() or 1,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
+) -> None:
+    """Ingest briefs: extract, parse, validate and load them; print one line per file."""
+    configure_prefect(verbose)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from briefs.isolation import Limits
+    from flows.ingest import ingest as ingest_flow
+    from flows.ingest import on_file_done
+
+    targets = paths or [Path("raw")]
+    missing = [str(p) for p in targets if not p.exists()]
+    if missing:
+        console.print(f"[red]error:[/] no such file or folder: {', '.join(missing)}")
+        raise typer.Exit(EXIT_FAILED)
+    limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)
+    flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, workers)))
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        bar = progress.add_task("starting Prefect…", total=None)
+
+        def advance(outcome: object) -> None:
+            progress.update(bar, description=f"ingesting ({outcome.source_file})", advance=1)
+
+        remove = on_file_done(advance)
+        try:
+            summary = flow(paths=targets, db=db, limits=limits, password=password)
+        except Exception as exc:  # noqa: BLE001 - the run itself failed: say so without a traceback
+            console.print(f"[red]ingest failed:[/] {type(exc).__name__}: {exc}")
+            raise typer.Exit(EXIT_FAILED) from None
+        finally:
+            remove()
+    console.print(_summary_table(summary))
+    console.print(f"warehouse: {summary.db}   run: {summary.run_id}")
+    raise typer.Exit(EXIT_QUARANTINED if summary.count("quarantined") else EXIT_OK)
+
+
+def _summary_table(summary) -> Table:
+    table = Table(title="ingest summary", show_lines=False)
+    for column in ("file", "status", "partner", "edition", "rows / reason"):
+        table.add_column(column, overflow="fold")
+    colours = {"loaded": "green", "unchanged": "cyan", "quarantined": "red"}
+    for outcome in summary.files:
+        if outcome.status == "loaded":
+            detail = ", ".join(f"{name} {count}" for name, count in outcome.rows.items() if count)
+        else:
+            detail = outcome.reason or ""
+        table.add_row(
+            outcome.source_file,
+            f"[{colours.get(outcome.status, 'white')}]{outcome.status}[/]",
+            outcome.partner or "",
+            outcome.published.strftime("%Y-%m") if outcome.published else "",
+            detail,
+        )
+    return table
+
+
+if __name__ == "__main__":
+    sys.exit(app())

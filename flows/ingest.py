@@ -1,0 +1,172 @@
+"""The `ingest` flow: discover → hash → skip known bytes → extract/parse/validate → load → summarise.
+
+One Prefect task per new file does the heavy work (in a bounded child process); loading is
+one task that writes brief after brief, each in its own transaction, because DuckDB has a
+single writer. A bad file becomes a quarantined row, never a failed flow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.runtime import flow_run
+
+from briefs.analyse import Analysis, analyse
+from briefs.files import discover, sha256_file
+from briefs.isolation import Limits, run_isolated
+from extractors import ExtractionError
+from schemas.validate import CheckFailure, has_errors
+from warehouse.loader import finish_run, load_brief, loaded_sha256s, open_warehouse, record_checks, record_file, start_run
+
+DEFAULT_DB = Path("warehouse/briefs.duckdb")
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one input file: the line a user reads in the run summary."""
+
+    source_file: str
+    sha256: str | None
+    status: str
+    reason: str | None = None
+    seconds: float = 0.0
+    brief_id: str | None = None
+    partner: str | None = None
+    published: dt.date | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+    analysis: Analysis | None = None
+    failures: list[CheckFailure] = field(default_factory=list)
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    db: str
+    files: list[FileOutcome]
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+
+ProgressHook = Callable[[FileOutcome], None]
+_progress_hooks: list[ProgressHook] = []
+
+
+def on_file_done(hook: ProgressHook) -> Callable[[], None]:
+    """Register a callback (e.g. the CLI's progress bar) called as each file finishes; returns its remover."""
+    _progress_hooks.append(hook)
+    return lambda: _progress_hooks.remove(hook)
+
+
+@task(name="analyse-brief", cache_policy=NO_CACHE)
+def analyse_file(path: Path, sha256: str, limits: Limits, password: str | None) -> FileOutcome:
+    """Extract, parse and validate one file in a bounded child process."""
+    started = time.perf_counter()
+    outcome = FileOutcome(source_file=path.name, sha256=sha256, status="parsed")
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise ExtractionError(f"file is {size >> 20} MiB, over the {limits.max_bytes >> 20} MiB size limit")
+        analysis: Analysis = run_isolated(analyse, path, sha256, password, limits=limits)
+    except ExtractionError as exc:
+        outcome.status, outcome.reason = "quarantined", str(exc)
+    else:
+        brief = analysis.tables["briefs"].iloc[0]
+        outcome.brief_id, outcome.partner, outcome.published = brief["brief_id"], brief["partner"], brief["published"]
+        outcome.failures = analysis.failures
+        if has_errors(analysis.failures):
+            failed = sorted({f"{f.table_name}.{f.column_name or '*'} {f.check_name}" for f in analysis.failures if f.severity == "error"})
+            outcome.status = "quarantined"
+            outcome.reason = "failed validation: " + "; ".join(failed)
+        else:
+            outcome.analysis = analysis
+    outcome.seconds = round(time.perf_counter() - started, 3)
+    return outcome
+
+
+@task(name="load-briefs", cache_policy=NO_CACHE)
+def load_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
+    """Write every parsed brief (one transaction each) and every file's outcome and checks."""
+    con = open_warehouse(db)
+    try:
+        for outcome in outcomes:
+            if outcome.analysis is not None:
+                outcome.rows = load_brief(con, outcome.analysis.tables, run_id, dt.datetime.now(dt.timezone.utc))
+                outcome.status = "loaded" if outcome.rows else "unchanged"
+                outcome.analysis = None
+            record_checks(con, run_id, outcome.brief_id, outcome.failures)
+            record_file(
+                con, run_id, outcome.source_file, outcome.sha256, outcome.status, outcome.reason, outcome.seconds,
+                brief_id=outcome.brief_id, partner=outcome.partner, published=outcome.published,
+                rows=sum(outcome.rows.values()) if outcome.rows else None,
+            )
+        status = "completed" if all(o.status != "quarantined" for o in outcomes) else "completed_with_quarantine"
+        finish_run(con, run_id, dt.datetime.now(dt.timezone.utc), status)
+    finally:
+        con.close()
+    return outcomes
+
+
+@flow(name="ingest", log_prints=True)
+def ingest(
+    paths: list[Path] | None = None,
+    db: Path = DEFAULT_DB,
+    limits: Limits = Limits(),
+    password: str | None = None,
+) -> RunSummary:
+    """Load every new brief under `paths` into the warehouse at `db`."""
+    run_id = flow_run.get_id() or str(uuid.uuid4())
+    files = discover(paths or [Path("raw")])
+    con = open_warehouse(db)
+    try:
+        start_run(con, run_id, dt.datetime.now(dt.timezone.utc))
+        known = loaded_sha256s(con)
+    finally:
+        con.close()
+
+    outcomes: list[FileOutcome] = []
+    pending = []
+    first_seen: dict[str, str] = {}
+    for path in files:
+        started = time.perf_counter()
+        try:
+            sha256 = sha256_file(path)
+        except OSError as exc:
+            outcomes.append(FileOutcome(path.name, None, "quarantined", f"could not be read: {exc.strerror or exc}"))
+            continue
+        if sha256 in known or sha256 in first_seen:
+            same = f" (same bytes as {first_seen[sha256]})" if sha256 in first_seen else ""
+            outcomes.append(FileOutcome(path.name, sha256, "unchanged", f"already loaded{same}",
+                                        round(time.perf_counter() - started, 3), brief_id=sha256[:16]))
+            continue
+        first_seen[sha256] = path.name
+        pending.append(analyse_file.submit(path, sha256, limits, password))
+    for outcome in outcomes:
+        _notify(outcome)
+    for future in as_completed(pending):
+        outcome = future.result()
+        outcomes.append(outcome)
+        _notify(outcome)
+
+    order = {path.name: index for index, path in enumerate(files)}
+    outcomes.sort(key=lambda o: order.get(o.source_file, len(order)))
+    loaded = load_outcomes(db, run_id, outcomes)
+    summary = RunSummary(run_id=run_id, db=str(db), files=loaded)
+    print(
+        f"ingest run {run_id}: {len(files)} files, {summary.count('loaded')} loaded, "
+        f"{summary.count('unchanged')} unchanged, {summary.count('quarantined')} quarantined"
+    )
+    return summary
+
+
+def _notify(outcome: FileOutcome) -> None:
+    for hook in list(_progress_hooks):
+        hook(outcome)

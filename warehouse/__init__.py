@@ -1,0 +1,23 @@
+"""The DuckDB warehouse: its DDL (schema.sql) and the only code that writes it (loader)."""
+
+from warehouse.loader import (
+    finish_run,
+    is_loaded,
+    load_brief,
+    loaded_sha256s,
+    open_warehouse,
+    record_checks,
+    record_file,
+    start_run,
+)
+
+__all__ = [
+    "finish_run",
+    "is_loaded",
+    "load_brief",
+    "loaded_sha256s",
+    "open_warehouse",
+    "record_checks",
+    "record_file",
+    "start_run",
+]

@@ -1,0 +1,218 @@
+"""The only code that writes the warehouse.
+
+A brief is written in one transaction, so it is either all there or absent.
+Each frame is scanned as a DuckDB relation and cast in SQL to the column
+types of schema.sql: one vectorised INSERT per table instead of a statement
+per row, and money goes in as text cast to DECIMAL(18,2), never via float.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from schemas.validate import CheckFailure
+
+# Insert order: the brief row first, then what was read from it.
+BRIEF_TABLES = (
+    "briefs",
+    "contributions",
+    "indicators",
+    "projects",
+    "project_countries",
+    "project_funders",
+    "agencies",
+    "priorities",
+    "sections",
+)
+
+
+def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
+    """Connect to the warehouse file, creating it and any missing tables."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    con.execute(resources.files("warehouse").joinpath("schema.sql").read_text())
+    return con
+
+
+def loaded_sha256s(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Digests of every brief in the warehouse, to skip unchanged files before parsing."""
+    return {sha256 for (sha256,) in con.execute("SELECT sha256 FROM briefs").fetchall()}
+
+
+def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
+    """Whether these exact bytes were loaded before."""
+    return con.execute("SELECT count(*) FROM briefs WHERE sha256 = ?", [sha256]).fetchone()[0] > 0
+
+
+def start_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: dt.datetime) -> None:
+    """Record a run as 'running', so a crashed run stays visible."""
+    con.execute(
+        "INSERT INTO ingest_runs (run_id, started_at, status) VALUES (?, ?, 'running')",
+        [run_id, _utc_naive(started_at)],
+    )
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, finished_at: dt.datetime, status: str
+) -> dict[str, int]:
+    """Close a run; its counts come from its ingest_files rows, so they cannot disagree."""
+    con.execute(
+        """
+        UPDATE ingest_runs SET
+            finished_at = ?,
+            status = ?,
+            files_seen = counts.files_seen,
+            loaded = counts.loaded,
+            unchanged = counts.unchanged,
+            quarantined = counts.quarantined
+        FROM (
+            SELECT
+                count(*) AS files_seen,
+                count(*) FILTER (status = 'loaded') AS loaded,
+                count(*) FILTER (status = 'unchanged') AS unchanged,
+                count(*) FILTER (status = 'quarantined') AS quarantined
+            FROM ingest_files WHERE run_id = ?
+        ) AS counts
+        WHERE ingest_runs.run_id = ?
+        """,
+        [_utc_naive(finished_at), status, run_id, run_id],
+    )
+    names = ("files_seen", "loaded", "unchanged", "quarantined")
+    counts = con.execute(
+        f"SELECT {', '.join(names)} FROM ingest_runs WHERE run_id = ?", [run_id]
+    ).fetchone()
+    return dict(zip(names, counts))
+
+
+def load_brief(
+    con: duckdb.DuckDBPyConnection,
+    tables: Mapping[str, pd.DataFrame],
+    run_id: str,
+    ingested_at: dt.datetime,
+) -> dict[str, int]:
+    """Write one validated brief atomically and move is_current for its partner.
+
+    Returns the rows inserted per table, or an empty dict when the same bytes
+    (sha256) are already loaded, in which case nothing is written.
+    """
+    brief = tables["briefs"].assign(
+        ingested_at=_utc_naive(ingested_at), run_id=run_id, is_current=False
+    )
+    sha256, partner = brief.at[brief.index[0], "sha256"], brief.at[brief.index[0], "partner"]
+    con.begin()
+    try:
+        counts: dict[str, int] = {}
+        if not is_loaded(con, sha256):
+            counts = {
+                table: _insert(con, table, brief if table == "briefs" else tables[table])
+                for table in BRIEF_TABLES
+            }
+            _mark_current(con, partner)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return counts
+
+
+def record_file(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    source_file: str,
+    sha256: str | None,
+    status: str,
+    reason: str | None,
+    seconds: float,
+    *,
+    brief_id: str | None = None,
+    partner: str | None = None,
+    published: dt.date | None = None,
+    rows: int | None = None,
+) -> None:
+    """Record what happened to one file; `reason` says in words why it was not loaded."""
+    con.execute(
+        """
+        INSERT INTO ingest_files
+            (run_id, source_file, sha256, status, reason, seconds, brief_id, partner, published, rows)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        [run_id, source_file, sha256, status, reason, seconds, brief_id, partner, published, rows],
+    )
+
+
+def record_checks(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    brief_id: str | None,
+    failures: Iterable[CheckFailure],
+) -> None:
+    """Store one quality_checks row per failed check (a handful, so executemany)."""
+    rows = [
+        [run_id, brief_id, f.table_name, f.check_name, f.column_name, f.failures, f.severity, f.example]
+        for f in failures
+    ]
+    if rows:
+        con.executemany("INSERT INTO quality_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
+    """Insert `frame` into `table`, each column cast to its declared type."""
+    types = _column_types(con, table)
+    staged = frame[list(types)].copy()
+    for column, sql_type in types.items():
+        if sql_type.startswith("DECIMAL"):
+            staged[column] = staged[column].map(_money_text)
+    casts = ", ".join(f"CAST({_quote(column)} AS {sql_type})" for column, sql_type in types.items())
+    con.from_df(staged).project(casts).insert_into(table)  # columns in table order
+    return len(staged)
+
+
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """Column name -> SQL type, in table order, as schema.sql declared them."""
+    rows = con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() "
+        "WHERE table_name = ? AND schema_name = 'main' ORDER BY column_index",
+        [table],
+    ).fetchall()
+    return dict(rows)
+
+
+def _money_text(amount: Any) -> str | None:
+    """Exact text of a Decimal ('1E+2' becomes '100'), so the SQL cast never sees a float."""
+    if amount is None or (not isinstance(amount, Decimal) and pd.isna(amount)):
+        return None
+    if not isinstance(amount, Decimal):
+        raise TypeError(f"money must be decimal.Decimal, got {type(amount).__name__}: {amount!r}")
+    return format(amount, "f")
+
+
+def _utc_naive(moment: dt.datetime) -> dt.datetime:
+    """TIMESTAMP columns hold naive UTC; an aware value would be cast via the session time zone."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _mark_current(con: duckdb.DuckDBPyConnection, partner: str) -> None:
+    """Latest published edition is current; NULL counts as oldest, ties go to the latest ingested."""
+    con.execute(
+        """
+        UPDATE briefs SET is_current = (brief_id = (
+            SELECT brief_id FROM briefs WHERE partner = $partner
+            ORDER BY published DESC NULLS LAST, ingested_at DESC, brief_id DESC
+            LIMIT 1
+        ))
+        WHERE partner = $partner
+        """,
+        {"partner": partner},
+    )
