@@ -105,7 +105,7 @@ class _Builder:
             return False
         if heading and (abs(line.size - block.size) > 0.6 or line.bold != block.bold):
             return False
-        if not heading and abs(line.size - last.size) > 0.8:
+        if not heading and (abs(line.size - last.size) > 0.8 or line.italic != last.italic):
             return False
         if line.top - last.bottom > self.gap + 0.45 * max(line.size, last.size):
             return False
@@ -148,7 +148,10 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
 
 
 def _rejoin_across_breaks(blocks: list[Block], breaks: set[int]) -> list[Block]:
-    """Merge a paragraph that opens a column or page into the unfinished one that closed the last."""
+    """Merge a paragraph that opens a column or page into the unfinished one that closed the last.
+
+    List items often end without a full stop, so one is only continued by lowercase text.
+    """
     merged: list[Block] = []
     for index, block in enumerate(blocks):
         previous = merged[-1] if merged else None
@@ -156,7 +159,7 @@ def _rejoin_across_breaks(blocks: list[Block], breaks: set[int]) -> list[Block]:
             index in breaks
             and previous is not None
             and block.kind == "paragraph"
-            and previous.kind in ("paragraph", "list_item")
+            and (previous.kind == "paragraph" or (previous.kind == "list_item" and block.text[:1].islower()))
             and not TERMINAL.search(previous.text)
             and abs(previous.size - block.size) < 0.6
             and previous.italic == block.italic

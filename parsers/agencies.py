@@ -16,12 +16,13 @@ PRIVATE = re.compile(r"\b(?:Foundation|Company|Corporation|Inc|Ltd|Group|Retaili
 GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid)\b")
 FOREIGN = re.compile(r"\b(?:ILO|International Labour|United Nations|UN|OECD|World Bank|ITC-?ILO|UNDP|UNICEF|WHO|FAO)\b")
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
-ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -][A-Z]{2,})?|[A-Z][a-z]{2,5})\)")
+ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -](?:[A-Z]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7})\)")
 NAMED_START = re.compile(r"\b(?:Federal |State )?(?:Ministry|Ministère|Bundesministerium) (?:of|for|des|de|für)\b")
 PRIVATE_LIST = re.compile(
     r"private sector,?\s+(?:such as|including|like|notably|for example|e\.g\.)\s+(?P<names>[A-Z][^.;:]*)"
     r"|(?:companies|foundations|firms|corporations)\s+(?:such as|including|like)\s+(?P<names2>[A-Z][^.;:]*)"
 )
+FOUNDATION = re.compile(r"(?<=[a-z]) Foundation\b(?! for the)|\b[A-Z][\w'&-]* Foundation\b")
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
 
 
@@ -42,12 +43,15 @@ def _name_before(text: str, end: int) -> str:
     tokens = text[:end].split()
     name: list[str] = []
     for token in reversed(tokens):
+        if re.search(r"[.;:!?]$", token) and name:
+            break
         if not _is_name_word(token) or (token.endswith(",") and name and name[0].lower() not in CONNECTORS and not _is_list_comma(name)):
             break
         name.insert(0, token)
     while name and name[0].lower() in CONNECTORS:
         name.pop(0)
-    return " ".join(name).strip(" ,")
+    joined = " ".join(name).strip(" ,")
+    return re.split(r"(?:,\s*(?:and\s+)?|\band\s+)the\s+", joined)[-1]
 
 
 def _is_list_comma(name: list[str]) -> bool:
@@ -96,6 +100,10 @@ def find_agencies(text: str, partner_iso3: str | None) -> list[Agency]:
         name = _name_after(text, match.start())
         if len(name.split()) >= 3 and not _foreign(name, partner_iso3):
             found.append(Agency(name, None, "government", match.start()))
+    for match in FOUNDATION.finditer(text):
+        name = _name_before(text, match.end())
+        if len(name.split()) >= 2 and not _foreign(name, partner_iso3) and not any(s <= match.start() < e for s, e in spans):
+            found.append(Agency(name, None, "private", text.rfind(name, 0, match.end())))
     for match in PRIVATE_LIST.finditer(text):
         names = match.group("names") or match.group("names2")
         offset = match.start("names") if match.group("names") else match.start("names2")

@@ -74,7 +74,7 @@ def conventions(text: str) -> tuple[int | None, int | None, int | None, int | No
     """(total, fundamental, governance, technical, protocols) from the ratification sentence."""
     sentence = next((s for s in re.split(r"(?<=\.)\s+", text) if re.search(r"\bratif", s)), "")
     number = r"(" + NUMBER_WORD + r")"
-    qualifier = r"(?:\s+(?:out\s+of|of\s+the)\s+\w+)?"
+    qualifier = r"(?:\s+(?:out\s+of|of\s+the)\s+\w+)?(?:\s+(?:are|were|is))?"
     return (
         _count(r"ratified\s+(?:a\s+total\s+of\s+|all\s+)?" + number + r"\s+(?:ILO\s+|international\s+labour\s+)?Conventions", sentence),
         _count(r"(?i)" + number + qualifier + r"\s+fundamental", sentence),

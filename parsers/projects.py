@@ -27,7 +27,6 @@ NARRATIVE = re.compile(
     re.IGNORECASE,
 )
 YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?\(?\s*((?:19|20)\d\d\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
-FUNDING = re.compile(r"\b(?:fund(?:ed|s|ing)?|financ\w*|support\w*|sponsor\w*|establish\w*|grants?|granted|contribut\w*|donat\w*|bankroll\w*)\b")
 MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -121,16 +120,40 @@ def _listed_as_recipient(text: str, mentions: list[CountryMention], index: int) 
     return False
 
 
-def _funders(text: str, agencies: list[Agency]) -> list[str]:
-    """Agencies the project's own sentences say fund or support it."""
+FUNDING_VERB = r"(?:[Ff]und(?:ed|s|ing)|fund|[Ff]inanc\w*|[Ss]upport\w*|[Ss]ponsor\w*|[Ee]stablish\w*|[Gg]rant\w*|[Cc]ontribut\w*|[Pp]rovid\w*|[Dd]onat\w*)"
+FUNDED_BY = re.compile(r"\b" + FUNDING_VERB + r"\s+(?:\w+\s+)?by\s+(?:the\s+)?$")
+FUNDING_FROM = re.compile(r"\b(?:[Ff]und\w*|[Ff]inanc\w*|[Ss]upport|[Cc]ontributions?|resources|[Gg]rants?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$")
+FUNDS_IT = re.compile(r"^(?:\s*\([^)]*\))?(?:-funded\b|\s+(?:(?:has|have|also|jointly|further|generously)\s+)*" + FUNDING_VERB + r"\b)")
+COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?$")
+
+
+def _mentions(sentence: str, agencies: list[Agency]) -> list[tuple[int, int, str]]:
+    found = []
+    for agency in agencies:
+        label = agency.acronym or agency.name
+        for form in filter(None, (agency.acronym, agency.name)):
+            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w])", sentence):
+                found.append((match.start(), match.end(), label))
+    return sorted(found)
+
+
+def _funders(text: str, agencies: list[Agency], partner: str) -> list[str]:
+    """Agencies the project's own sentences name as its funders: "funded by X", "with funding
+    from X and Y", "X funds ...", or the one agency named where the partner itself funds it."""
     funders: list[str] = []
     for _, sentence in split_sentences(text):
-        if not FUNDING.search(sentence):
-            continue
-        for agency in agencies:
-            label = agency.acronym or agency.name
-            named = (agency.acronym and re.search(r"(?<![\w-])" + re.escape(agency.acronym) + r"(?![\w-])", sentence)) or agency.name in sentence
-            if named and label not in funders:
+        mentions = _mentions(sentence, agencies)
+        accepted: list[tuple[int, int, str]] = []
+        for start, end, label in mentions:
+            before, after = sentence[:start], sentence[end:]
+            coordinated = accepted and COORDINATED.match(sentence[accepted[-1][1]:start])
+            if FUNDED_BY.search(before) or FUNDING_FROM.search(before) or FUNDS_IT.match(after) or coordinated:
+                accepted.append((start, end, label))
+        labels = {label for *_, label in mentions}
+        if not accepted and len(labels) == 1 and re.search(re.escape(partner) + r"\s+(?:\w+\s+)?" + FUNDING_VERB, sentence):
+            accepted = mentions[:1]
+        for *_, label in accepted:
+            if label not in funders:
                 funders.append(label)
     return funders
 
@@ -159,7 +182,7 @@ def build_projects(sections: list[Section], partner: str, partner_iso3: str | No
                 description=description,
                 page=section.page_start,
                 countries=_countries(text, partner_iso3),
-                funders=_funders(text, agencies),
+                funders=_funders(text, agencies, partner),
             )
         )
     return projects
