@@ -1,0 +1,49 @@
+"""Shared fixtures: one temporary Prefect server for the session, real PDFs, real DuckDB."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="briefs-prefect-"))
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+
+
+def gold_files() -> list[Path]:
+    """Every brief with expected records: the Japan sample, our fixture briefs and the held-out set."""
+    return sorted(FIXTURES.rglob("*.gold.json"))
+
+
+def pdf_for(gold_path: Path) -> Path:
+    return gold_path.parent / json.loads(gold_path.read_text())["source"]
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect API for the whole session (its start-up costs 20-30 s here)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+@pytest.fixture(scope="session")
+def japan_pdf() -> Path:
+    return FIXTURES / "japan-ilo-cooperation-2023-04.pdf"
+
+
+@pytest.fixture(scope="session")
+def all_briefs_warehouse(prefect_harness, tmp_path_factory) -> tuple[Path, object]:
+    """Every gold brief ingested once, through the real flow, into one warehouse."""
+    from flows.ingest import ingest
+
+    db = tmp_path_factory.mktemp("warehouse") / "briefs.duckdb"
+    summary = ingest(paths=[pdf_for(g) for g in gold_files()], db=db)
+    return db, summary

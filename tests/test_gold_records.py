@@ -1,0 +1,50 @@
+"""The records an ingest yields, scored field by field against hand-written gold records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import gold_files, pdf_for
+from scoring import records_from_warehouse, same, score_brief
+
+
+def _actual(db: Path, gold_path: Path) -> dict:
+    brief_id = hashlib.sha256(pdf_for(gold_path).read_bytes()).hexdigest()[:16]
+    with duckdb.connect(str(db), read_only=True) as con:
+        return records_from_warehouse(con, brief_id)
+
+
+def test_every_gold_brief_loads(all_briefs_warehouse):
+    _, summary = all_briefs_warehouse
+    assert {f.source_file: f.status for f in summary.files} == {pdf_for(g).name: "loaded" for g in gold_files()}
+
+
+def test_japan_sample_yields_exactly_its_gold_records(all_briefs_warehouse, japan_pdf):
+    gold_path = japan_pdf.parent / "japan-2023-04.gold.json"
+    gold, actual = json.loads(gold_path.read_text()), _actual(all_briefs_warehouse[0], gold_path)
+    for field, value in gold["brief"].items():
+        assert same(actual["brief"][field], value), field
+    for table in ("contributions", "indicators", "agencies"):
+        assert len(actual[table]) == len(gold[table]), table
+        for row in gold[table]:
+            assert any(all(same(a.get(k), v) for k, v in row.items()) for a in actual[table]), row
+    assert sorted(p["title"] for p in actual["projects"]) == sorted(p["title"] for p in gold["projects"])
+    by_title = {p["title"]: p for p in actual["projects"]}
+    for expected in gold["projects"]:
+        got = by_title[expected["title"]]
+        for field, value in expected.items():
+            assert same(got[field], value), (expected["title"], field)
+    assert actual["priorities"] == gold["priorities"]
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.name.removesuffix(".gold.json"))
+def test_field_level_f1_at_least_090(all_briefs_warehouse, gold_path):
+    scores = score_brief(json.loads(gold_path.read_text()), _actual(all_briefs_warehouse[0], gold_path))
+    detail = {table: round(score.f1, 3) for table, score in scores.items()}
+    threshold = 0.98 if gold_path.name.startswith("japan") else 0.90
+    assert scores["all"].f1 >= threshold, detail
