@@ -1,0 +1,34 @@
+"""The partner's own institutions named in the narrative."""
+
+from parsers.agencies import find_agencies
+
+TEXT = (
+    "The ILO works closely with the Ministry of Health, Labour and Welfare (MHLW). "
+    "The Ministry of Foreign Affairs (MOFA) provides support through the UN Trust Fund for Human Security. "
+    "The collaboration extends to the Japanese private sector, such as Fast Retailing, the holding company of UNIQLO. "
+    "This aims at occupational safety and health (OSH)."
+)
+
+
+def test_named_institutions_with_acronyms_are_agencies():
+    found = {(a.name, a.acronym, a.kind) for a in find_agencies(TEXT, "JPN")}
+    assert ("Ministry of Health, Labour and Welfare", "MHLW", "government") in found
+    assert ("Ministry of Foreign Affairs", "MOFA", "government") in found
+
+
+def test_private_sector_companies_are_private_agencies():
+    assert ("Fast Retailing", None, "private") in {(a.name, a.acronym, a.kind) for a in find_agencies(TEXT, "JPN")}
+
+
+def test_un_bodies_and_plain_acronyms_are_not_agencies():
+    names = {a.name for a in find_agencies(TEXT, "JPN")}
+    assert not any("UN" in n or "occupational" in n for n in names)
+
+
+def test_other_countries_ministries_are_not_the_partners():
+    assert find_agencies("support to the Ministry of Labour of Bangladesh (MOLE).", "JPN") == []
+
+
+def test_a_name_does_not_reach_back_into_the_previous_sentence():
+    (agency,) = find_agencies("It works in Asia. The Directorate-General for International Partnerships (DG INTPA) funds it.", None)
+    assert agency.name == "Directorate-General for International Partnerships"

@@ -1,0 +1,57 @@
+"""Contributions to the ILO from bullets, prose and tables."""
+
+from decimal import Decimal
+
+from extractors.document import Block
+from parsers.contributions import find_contributions
+
+
+def _paragraph(text: str, kind: str = "paragraph") -> Block:
+    return Block(kind=kind, text=text, page=2, size=10.0)
+
+
+def test_a_bullet_lead_gives_the_kind_of_the_amount_in_its_second_sentence():
+    block = _paragraph("Assessed contributions, which are paid by all ILO member States. Japan provided "
+                       "US$ 177.8 million between 2018 and 2022.", "list_item")
+    (row,) = find_contributions([block])
+    assert (row.kind, row.amount, row.qualifier, row.period_start, row.period_end) == (
+        "assessed", Decimal("177800000.00"), "exact", 2018, 2022)
+
+
+def test_earmarked_in_the_lead_makes_voluntary_money_non_core():
+    block = _paragraph("Voluntary contributions earmarked to priority programmes. Between 2018 and 2022, "
+                       "Japan's voluntary contributions totalled more than US$ 50.9 million.", "list_item")
+    (row,) = find_contributions([block])
+    assert (row.kind, row.qualifier, row.period_start) == ("voluntary_non_core", "more_than", 2018)
+
+
+def test_one_prose_sentence_can_state_several_kinds():
+    block = _paragraph("From 2019 to 2023, the Republic of Korea contributed US$121.7 million in assessed "
+                       "contributions and over USD 12.6 million in voluntary funding, of which US$ 3.1 million "
+                       "was un-earmarked core funding (RBSA).")
+    rows = find_contributions([block])
+    assert [(r.kind, r.qualifier, r.period_start, r.period_end) for r in rows] == [
+        ("assessed", "exact", 2019, 2023), ("voluntary", "more_than", 2019, 2023),
+        ("voluntary_core", "exact", 2019, 2023)]
+
+
+def test_a_table_row_gives_kind_period_and_amount():
+    table = Block(kind="table", text="", page=3, size=10.0, rows=[
+        ["Type", "Period", "Amount"],
+        ["Assessed contribution", "2020–2021", "EUR 900,000"],
+        ["Voluntary core (RBSA)", "2020–2021", "EUR 250,000"],
+    ])
+    rows = find_contributions([table])
+    assert [(r.kind, r.amount, r.currency, r.period_start) for r in rows] == [
+        ("assessed", Decimal("900000.00"), "EUR", 2020), ("voluntary_core", Decimal("250000.00"), "EUR", 2020)]
+
+
+def test_official_development_assistance_is_not_a_contribution_to_the_ilo():
+    block = _paragraph("In 2021, Japan provided US$ 17.6 billion in Official Development Assistance.")
+    assert find_contributions([block]) == []
+
+
+def test_evidence_is_the_sentence_and_page_is_kept():
+    block = _paragraph("Norway provided assessed contributions of US$ 10 million in 2021. Other text.")
+    (row,) = find_contributions([block])
+    assert (row.evidence, row.page) == ("Norway provided assessed contributions of US$ 10 million in 2021.", 2)

@@ -1,0 +1,107 @@
+"""Extraction from real PDFs: reading order, margins, paragraphs, hyphenation, headings, lists, tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors import extract_document
+from extractors.text import join_hyphenated
+
+BRIEFS = Path(__file__).parent / "fixtures" / "briefs"
+
+
+@pytest.fixture(scope="module")
+def japan(japan_pdf):
+    return extract_document(japan_pdf)
+
+
+@pytest.fixture(scope="module")
+def norway():
+    return extract_document(BRIEFS / "norway-2022-06.pdf")
+
+
+@pytest.fixture(scope="module")
+def germany():
+    return extract_document(BRIEFS / "germany-2021-11.pdf")
+
+
+def _text(document) -> str:
+    return "\n".join(block.text for block in document.blocks)
+
+
+def _block(document, start: str):
+    return next(b for b in document.blocks if b.text.startswith(start))
+
+
+def test_a_two_column_page_is_read_left_column_first(japan):
+    text = _text(japan)
+    assert text.index("emergency response to both humanitarian and environmental crises") < text.index(
+        "The collaboration extends to the Japanese private sector")
+
+
+def test_a_page_that_changes_from_one_to_two_columns_keeps_the_full_width_intro_whole(japan):
+    intro = _block(japan, "Japan is a founding Member State")
+    assert intro.text.endswith("three Governance and 39 Technical Conventions.")
+
+
+def test_headings_are_told_apart_by_font_size_and_weight(japan):
+    headings = [b.text for b in japan.blocks if b.kind == "heading"]
+    assert "Japan's contribution to the ILO" in headings
+    assert "Contact" in headings
+    assert not any(h.startswith("A key partner") for h in headings)
+
+
+def test_a_heading_wrapped_over_several_lines_is_one_heading(japan):
+    assert _block(japan, "Building Responsible Value Chains").text == (
+        "Building Responsible Value Chains in Asia through the Promotion of Decent Work in Business Operations (2022-2024)")
+
+
+def test_list_markers_are_recognised_and_removed_from_the_text(japan):
+    items = [b for b in japan.blocks if b.kind == "list_item"]
+    assert {b.marker for b in items} == {"•"}
+    assert items[0].text.startswith("Poverty reduction and quality growth")
+
+
+def test_running_footers_and_page_numbers_are_removed(japan):
+    assert "ilo.org/partnerships" not in [b.text for b in japan.blocks if b.kind == "paragraph"]
+    assert not any(b.text.strip().isdigit() for b in japan.blocks)
+
+
+def test_running_headers_are_removed(norway):
+    assert "Norway – ILO Cooperation | June 2022" not in _text(norway)
+    assert "Page 2 of 3" not in _text(norway)
+
+
+def test_words_hyphenated_at_line_ends_are_rejoined(norway):
+    text = _text(norway)
+    assert "Governance" in text and "Govern- ance" not in text and "Govern-ance" not in text
+
+
+def test_real_hyphens_are_kept(norway, japan):
+    assert "multi-bilateral" in _text(norway)
+    assert "COVID-19" in _text(japan)
+
+
+def test_a_paragraph_cut_by_a_page_break_is_rejoined_and_keeps_both_pages(norway):
+    block = next(b for b in norway.blocks if "Sustainable Development Goal 8 on decent work and economic growth" in b.text)
+    assert (block.page, block.page_end) == (2, 3)
+
+
+def test_every_block_knows_its_page(japan):
+    assert _block(japan, "Assessing the Impact of COVID-19").page == 4
+
+
+def test_a_ruled_table_becomes_one_table_block_with_rows(germany):
+    (table,) = [b for b in germany.blocks if b.kind == "table"]
+    assert len(table.rows) >= 3 and all(len(row) >= 3 for row in table.rows)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [("develop-", "ment", "development"), ("multi-", "bilateral", None), ("2021-", "24", None),
+     ("COVID-", "19", None), ("Timor-", "Leste", None), ("self-", "employed", None)],
+)
+def test_line_end_hyphen_rules(left, right, joined):
+    assert join_hyphenated(left, right) == joined

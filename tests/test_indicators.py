@@ -1,0 +1,22 @@
+"""ODA figures: amount, share of GNI and donor rank, with the year they are for."""
+
+from parsers.indicators import from_sentence
+
+SENTENCE = ("In 2021, Japan provided US$ 17.6 billion in Official Development Assistance, which represents "
+            "0.34 % of its gross national income, making Japan the third largest donor country in absolute "
+            "terms and the largest in Asia (source: OECD Development Co-operation Profiles, 2022).")
+
+
+def test_oda_amount_share_and_rank_come_from_one_sentence():
+    found = {i.name: (i.value, i.year) for i in from_sentence(SENTENCE, 1)}
+    assert found == {"oda_usd": (17.6e9, 2021), "oda_gni_percent": (0.34, 2021), "oda_donor_rank": (3.0, 2021)}
+
+
+def test_the_year_of_a_cited_source_is_not_the_figure_year():
+    assert {i.year for i in from_sentence(SENTENCE, 1)} == {2021}
+
+
+def test_per_cent_written_out_and_numeric_ranks():
+    text = "In 2022, Korea provided US$ 2.8 billion in ODA, equal to 0.17 per cent of GNI, making it the 15th largest DAC donor."
+    found = {i.name: i.value for i in from_sentence(text, 1)}
+    assert found == {"oda_usd": 2.8e9, "oda_gni_percent": 0.17, "oda_donor_rank": 15.0}

@@ -1,0 +1,69 @@
+"""The ingest flow and CLI end to end: real PDFs, real Prefect, a real DuckDB file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from briefs.cli import app
+from flows.ingest import ingest
+
+
+@pytest.fixture()
+def inbox(tmp_path, japan_pdf) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(japan_pdf, folder / japan_pdf.name)
+    return folder
+
+
+def _count(db: Path, sql: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchone()[0]
+
+
+def test_the_same_bytes_twice_are_unchanged_and_add_no_rows(prefect_harness, inbox, tmp_path):
+    db = tmp_path / "w.duckdb"
+    first = ingest(paths=[inbox], db=db)
+    rows = _count(db, "SELECT count(*) FROM projects")
+    second = ingest(paths=[inbox], db=db)
+    assert [f.status for f in first.files] == ["loaded"]
+    assert [f.status for f in second.files] == ["unchanged"]
+    assert _count(db, "SELECT count(*) FROM projects") == rows
+    assert _count(db, "SELECT count(*) FROM ingest_runs WHERE status LIKE 'completed%'") == 2
+
+
+def test_a_bad_file_is_quarantined_with_its_reason_and_the_others_load(prefect_harness, inbox, tmp_path):
+    (inbox / "notes.pdf").write_text("<html><body>saved web page</body></html>")
+    (inbox / "empty.pdf").write_bytes(b"")
+    db = tmp_path / "w.duckdb"
+    summary = ingest(paths=[inbox], db=db)
+    status = {f.source_file: (f.status, f.reason) for f in summary.files}
+    assert status["japan-ilo-cooperation-2023-04.pdf"][0] == "loaded"
+    assert status["notes.pdf"][0] == status["empty.pdf"][0] == "quarantined"
+    assert all(status[name][1] for name in ("notes.pdf", "empty.pdf"))
+    assert _count(db, "SELECT count(*) FROM ingest_files WHERE status = 'quarantined' AND reason IS NOT NULL") == 2
+    assert _count(db, "SELECT count(*) FROM briefs") == 1
+
+
+def test_cli_exits_0_when_every_file_loads(prefect_harness, inbox, tmp_path):
+    result = CliRunner().invoke(app, ["ingest", str(inbox), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 0, result.output
+    assert "loaded" in result.output and "Japan" in result.output
+
+
+def test_cli_exits_3_when_a_file_is_quarantined(prefect_harness, inbox, tmp_path):
+    (inbox / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<<")
+    result = CliRunner().invoke(app, ["ingest", str(inbox), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 3, result.output
+    assert "quarantined" in result.output and "Traceback" not in result.output
+
+
+def test_cli_exits_1_for_a_path_that_does_not_exist(tmp_path):
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output

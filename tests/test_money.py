@@ -1,0 +1,64 @@
+"""Money in its written forms → exact Decimal amounts, ISO 4217 codes and qualifiers."""
+
+from decimal import Decimal
+
+import pytest
+
+from parsers.money import find_money
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("US$ 177.8 million", "177800000.00", "USD"),
+        ("US$121.7 million", "121700000.00", "USD"),
+        ("USD 12.6 million", "12600000.00", "USD"),
+        ("US$ 34,142,216", "34142216.00", "USD"),
+        ("EUR 900,000", "900000.00", "EUR"),
+        ("DKK 130 million", "130000000.00", "DKK"),
+        ("US$ 1.2 billion", "1200000000.00", "USD"),
+        ("€2.3 million", "2300000.00", "EUR"),
+        ("CHF 4.5 million", "4500000.00", "CHF"),
+        ("12.6 million US dollars", "12600000.00", "USD"),
+        ("900,000 euros", "900000.00", "EUR"),
+    ],
+)
+def test_written_amounts_become_exact_decimals_with_iso_codes(text, amount, currency):
+    (money,) = find_money(text)
+    assert (money.amount, money.currency) == (Decimal(amount), currency)
+
+
+def test_amounts_are_never_routed_through_float():
+    (money,) = find_money("US$ 0.1 million")
+    assert money.amount == Decimal("100000.00") and isinstance(money.amount, Decimal)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("totalled more than US$ 50.9 million", "more_than"),
+        ("over USD 12.6 million", "more_than"),
+        ("in excess of EUR 3 million", "more_than"),
+        ("contributions exceeded US$ 5 million", "more_than"),
+        ("approximately US$ 2 million", "about"),
+        ("some EUR 3 million", "about"),
+        ("around CHF 1 million", "about"),
+        ("up to US$ 4 million", "up_to"),
+        ("provided US$ 177.8 million", "exact"),
+    ],
+)
+def test_qualifier_words_before_an_amount_are_recognised(text, qualifier):
+    assert find_money(text)[0].qualifier == qualifier
+
+
+def test_a_chart_caption_naming_a_currency_without_a_number_is_not_money():
+    assert find_money("Japan's total contributions to the ILO 2018-2022, US$, Millions") == []
+
+
+def test_postcodes_and_phone_numbers_are_not_money():
+    assert find_money("CH-1211 Geneva 22, T: +41 22 799 7370") == []
+
+
+def test_several_amounts_in_one_sentence_are_found_in_order():
+    found = find_money("US$121.7 million in assessed and over USD 12.6 million in voluntary funding")
+    assert [m.amount for m in found] == [Decimal("121700000.00"), Decimal("12600000.00")]

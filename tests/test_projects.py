@@ -1,0 +1,36 @@
+"""Project countries and funders from a project's own text."""
+
+from parsers.agencies import Agency
+from parsers.projects import _countries, _funders, project_id
+
+AGENCIES = [Agency("Ministry of Health, Labour and Welfare", "MHLW", "government", 0),
+            Agency("Ministry of Economy, Trade and Industry", "METI", "government", 0),
+            Agency("Japanese International Cooperation Agency", "JICA", "government", 0)]
+
+
+def test_funded_by_names_the_funder():
+    assert _funders("The project funded by the METI is implemented in Asia.", AGENCIES, "Japan") == ["METI"]
+
+
+def test_an_agency_acting_as_subject_of_a_funding_verb_is_a_funder():
+    assert _funders("The MHLW established the SSN Fund in 2011.", AGENCIES, "Japan") == ["MHLW"]
+
+
+def test_cooperation_alone_does_not_make_a_funder():
+    assert _funders("The project is implemented by the ILO in cooperation with JICA.", AGENCIES, "Japan") == []
+
+
+def test_the_partner_funding_within_an_agency_framework_names_that_agency():
+    text = "Within the cooperation framework between the ILO and the MHLW, Japan provides financial support."
+    assert _funders(text, AGENCIES, "Japan") == ["MHLW"]
+
+
+def test_the_partner_as_donor_is_not_a_project_country():
+    text = "As part of Japan's commitment, the project works in Bangladesh, Cambodia, Japan and Viet Nam."
+    assert [c.iso3 for c in _countries(text, "JPN")] == ["BGD", "KHM", "JPN", "VNM"]
+    assert _countries("Japan provides financial support. Japan's experts benefit.", "JPN") == []
+
+
+def test_project_id_is_stable_across_editions_and_small_typography_changes():
+    assert project_id("Japan", "Safety + Health for All Workers") == project_id("Japan", "Safety + Health for all workers")
+    assert project_id("Japan", "A") != project_id("Norway", "A")
