@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +11,9 @@ import pandas as pd
 from extractors import ExtractionError, extract_document
 from parsers.records import parse_document
 from schemas.validate import CheckFailure, validate_brief
+
+
+ILO = re.compile(r"\bILO\b|International Labour Organi[sz]ation")
 
 
 class NotABrief(ExtractionError):
@@ -29,6 +33,9 @@ def analyse(path: Path, sha256: str, password: str | None = None) -> Analysis:
     document = extract_document(Path(path), password=password)
     if not document.blocks:
         raise ExtractionError("no text layer: the PDF holds no extractable text (a scan?)")
+    text = "\n".join(block.text for block in document.blocks)
+    if len(ILO.findall(text)) < 2:
+        raise NotABrief("not a partnership brief: it never names the ILO (International Labour Organization)")
     tables = parse_document(document, sha256)
     brief = tables["briefs"].iloc[0]
     if pd.isna(brief["partner"]) or brief["partner"] in ("", "Unknown"):

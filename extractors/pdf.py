@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psexceptions import PSEOF
+from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.blocks import build_blocks, body_size
 from extractors.document import Document, Line, Word
@@ -33,14 +34,51 @@ class PageContent:
     tables: list[tuple[tuple[float, float, float, float], list[list[str]]]]
 
 
+SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP archive (an Office document such as .docx?)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def sniff(path: Path) -> None:
+    """Reject what is plainly not a PDF, saying what it looks like instead."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if not head:
+        raise ExtractionError("empty file (0 bytes): download it again")
+    if b"%PDF-" in head:
+        return
+    for signature, looks_like in SIGNATURES:
+        if head.startswith(signature):
+            raise ExtractionError(f"not a PDF: the file is {looks_like}")
+    text = head.lstrip().lower()
+    if text.startswith((b"<!doctype html", b"<html")) or b"<html" in text[:200]:
+        raise ExtractionError("not a PDF: the file is an HTML page saved with a .pdf name; print it to PDF instead")
+    raise ExtractionError("not a PDF: the file does not start with a PDF header")
+
+
+def _open(path: Path, password: str | None) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(path, password=password or "")
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, PDFPasswordIncorrect):
+            if password:
+                raise ExtractionError("wrong password: the password given does not open this PDF") from exc
+            raise ExtractionError("password required: the PDF is protected; pass it with --password") from exc
+        if isinstance(cause, PSEOF):
+            raise ExtractionError("truncated or damaged PDF: the file ends too early; download it again") from exc
+        raise ExtractionError(f"damaged PDF: {cause or type(cause).__name__}") from exc
+
+
 def read_pages(path: Path, password: str | None = None) -> tuple[list[PageContent], dict[str, str]]:
     """Words (with font name and size) and tables of every page, closing pages as we go."""
-    try:
-        pdf = pdfplumber.open(path, password=password or "")
-    except PDFPasswordIncorrect as exc:
-        raise ExtractionError("the PDF is password-protected and no correct password was given") from exc
-    except PDFSyntaxError as exc:
-        raise ExtractionError(f"not a readable PDF ({exc or 'syntax error'})") from exc
+    sniff(path)
+    pdf = _open(path, password)
     with pdf:
         metadata = {str(k): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int, float))}
         pages = []
