@@ -78,7 +78,8 @@ def _summary_table(summary) -> Table:
     colours = {"loaded": "green", "unchanged": "cyan", "quarantined": "red"}
     for outcome in summary.files:
         if outcome.status == "loaded":
-            detail = ", ".join(f"{name} {count}" for name, count in outcome.rows.items() if count)
+            shown = ("contributions", "indicators", "projects", "agencies", "priorities")
+            detail = ", ".join(f"{outcome.rows.get(name, 0)} {name}" for name in shown)
         else:
             detail = outcome.reason or ""
         table.add_row(

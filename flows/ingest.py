@@ -24,7 +24,16 @@ from briefs.files import discover, sha256_file
 from briefs.isolation import Limits, run_isolated
 from extractors import ExtractionError
 from schemas.validate import CheckFailure, has_errors
-from warehouse.loader import finish_run, load_brief, loaded_sha256s, open_warehouse, record_checks, record_file, start_run
+from warehouse.loader import (
+    brief_identity,
+    finish_run,
+    load_brief,
+    loaded_sha256s,
+    open_warehouse,
+    record_checks,
+    record_file,
+    start_run,
+)
 
 DEFAULT_DB = Path("warehouse/briefs.duckdb")
 
@@ -98,6 +107,8 @@ def load_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[Fi
     con = open_warehouse(db)
     try:
         for outcome in outcomes:
+            if outcome.status == "unchanged" and outcome.sha256 and (known := brief_identity(con, outcome.sha256)):
+                outcome.brief_id, outcome.partner, outcome.published = known
             if outcome.analysis is not None:
                 outcome.rows = load_brief(con, outcome.analysis.tables, run_id, dt.datetime.now(dt.timezone.utc))
                 outcome.status = "loaded" if outcome.rows else "unchanged"

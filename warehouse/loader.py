@@ -50,6 +50,11 @@ def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
     return con.execute("SELECT count(*) FROM briefs WHERE sha256 = ?", [sha256]).fetchone()[0] > 0
 
 
+def brief_identity(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str, str, dt.date | None] | None:
+    """(brief_id, partner, published) of bytes already loaded, for reporting an unchanged file."""
+    return con.execute("SELECT brief_id, partner, published FROM briefs WHERE sha256 = ?", [sha256]).fetchone()
+
+
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: dt.datetime) -> None:
     """Record a run as 'running', so a crashed run stays visible."""
     con.execute(
