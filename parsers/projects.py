@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractors.document import Block
@@ -20,12 +21,15 @@ from parsers.periods import split_trailing_years
 from parsers.sections import Section
 from parsers.sentences import split_sentences
 
-NARRATIVE = re.compile(
-    r"contribution|priorit|\bcontacts?\b|further information|more information|^overview|^introduction|"
-    r"^background|^about\b|at a glance|key (?:facts|figures)|^summary|ratification|"
-    r"^(?:selected |key |main |current |ongoing |recent |our )?(?:projects|programmes|development cooperation)\b",
+NARRATIVE = re.compile(r"contribution|priorit|\bcontacts?\b|further information|more information", re.IGNORECASE)
+GENERAL = re.compile(
+    r"^overview|^introduction|^background|^about\b|at a glance|key (?:facts|figures)|^summary|ratification|"
+    r"^(?:main |key )?(?:results|achievements|lessons|challenges)\b|way forward|^conclusion|"
+    r"^(?:the )?(?:ilo|partnership|cooperation)\b|\b(?:and|with) the ilo$|"
+    r"^(?:selected |key |main |current |ongoing |recent |our |examples of )?(?:projects|programmes|initiatives|development cooperation)\b",
     re.IGNORECASE,
 )
+PROJECT_LIST = re.compile(r"projects|programmes|development cooperation|highlights|initiatives", re.IGNORECASE)
 YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?\(?\s*((?:19|20)\d\d\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
 MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
 
@@ -68,23 +72,44 @@ def _heading_years(section: Section) -> tuple[str, int | None, int | None, bool]
 
 
 def project_sections(sections: list[Section]) -> list[tuple[Section, list[Section]]]:
-    """Each project's own section with the smaller-headed sections nested under it."""
+    """Each project's own section with the smaller-headed sections nested under it.
+
+    Projects are headings with years, headings in the style of those, and, in a brief
+    whose project headings carry no years at all, the headings under a "Projects"-like
+    heading set in a smaller style than it.
+    """
     headed = [s for s in sections if s.heading is not None]
-    dated = {_signature(s.heading) for s in headed if _heading_years(s)[1] is not None and not NARRATIVE.search(s.title)}
+
+    def dated(section: Section) -> bool:
+        return _heading_years(section)[1] is not None and not NARRATIVE.search(section.title)
+
+    def general(section: Section) -> bool:
+        return bool(NARRATIVE.search(section.title) or GENERAL.search(section.title))
+
+    styles = {_signature(s.heading) for s in headed if dated(s)}
+    if not styles:
+        styles = _listed_styles(headed, general)
     projects: list[tuple[Section, list[Section]]] = []
     open_project = False
-    for section in sections:
-        if section.heading is None:
-            continue
-        narrative = bool(NARRATIVE.search(section.title))
-        if not narrative and (_heading_years(section)[1] is not None or _signature(section.heading) in dated):
+    for section in headed:
+        if dated(section) or (_signature(section.heading) in styles and not general(section)):
             projects.append((section, []))
             open_project = True
-        elif open_project and not narrative and _nested(section.heading, projects[-1][0].heading):
+        elif open_project and not general(section) and _nested(section.heading, projects[-1][0].heading):
             projects[-1][1].append(section)
         else:
             open_project = False
     return projects
+
+
+def _listed_styles(headed: list[Section], general: Callable[[Section], bool]) -> set[tuple[float, bool, str | None]]:
+    """The heading style used right under a "Projects"-like heading, when it is a smaller one."""
+    for index, section in enumerate(headed[:-1]):
+        if PROJECT_LIST.search(section.title) and general(section):
+            child = headed[index + 1].heading
+            if child.size < section.heading.size - 0.4 and not general(headed[index + 1]):
+                return {_signature(child)}
+    return set()
 
 
 def _nested(heading: Block | None, parent: Block | None) -> bool:

@@ -34,3 +34,31 @@ def test_the_partner_as_donor_is_not_a_project_country():
 def test_project_id_is_stable_across_editions_and_small_typography_changes():
     assert project_id("Japan", "Safety + Health for All Workers") == project_id("Japan", "Safety + Health for all workers")
     assert project_id("Japan", "A") != project_id("Norway", "A")
+
+
+def _sections(*blocks):
+    from extractors.document import Block, Document
+    from parsers.sections import outline
+
+    made = [Block(kind=kind, text=text, page=1, size=size, bold=kind == "heading") for kind, text, size in blocks]
+    return outline(Document(source="x.pdf", page_count=1, blocks=made, body_size=10.0)).sections
+
+
+def test_headings_in_the_style_of_dated_project_headings_are_projects_too():
+    from parsers.projects import project_sections
+
+    sections = _sections(("heading", "Sweden ILO Cooperation", 22), ("heading", "Sweden's contribution to the ILO", 14),
+                         ("paragraph", "Text.", 10), ("heading", "Skills for All (2020-23)", 12), ("paragraph", "Text.", 10),
+                         ("heading", "Decent Work in Fisheries", 12), ("paragraph", "Text.", 10),
+                         ("heading", "Contact", 12), ("paragraph", "x@ilo.org", 10))
+    assert [s.title for s, _ in project_sections(sections)] == ["Skills for All (2020-23)", "Decent Work in Fisheries"]
+
+
+def test_without_any_years_the_headings_under_a_projects_heading_are_projects():
+    from parsers.projects import project_sections
+
+    sections = _sections(("heading", "Sweden ILO Cooperation", 22), ("heading", "Overview", 14), ("paragraph", "Text.", 10),
+                         ("heading", "Development cooperation projects", 14), ("heading", "Skills for All", 12),
+                         ("paragraph", "Text.", 10), ("heading", "Decent Work in Fisheries", 12), ("paragraph", "Text.", 10),
+                         ("heading", "Contact", 14), ("paragraph", "x@ilo.org", 10))
+    assert [s.title for s, _ in project_sections(sections)] == ["Skills for All", "Decent Work in Fisheries"]
