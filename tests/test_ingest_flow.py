@@ -90,3 +90,20 @@ def test_real_world_files_that_are_not_briefs_are_quarantined_with_a_specific_re
 def test_a_password_opens_a_protected_pdf(prefect_harness, tmp_path):
     summary = ingest(paths=[WILD / "enc_rc4-128_userpw-test.pdf"], db=tmp_path / "w.duckdb", password="test")
     assert not summary.files[0].reason.startswith("password")
+
+
+def test_a_brief_failing_an_error_check_is_quarantined_with_its_checks_recorded(prefect_harness, tmp_path):
+    from pdf_factory import write_brief
+
+    pdf = write_brief(tmp_path / "sweden.pdf", "Sweden ILO Cooperation", "May 2021", [
+        ("Overview", ["Sweden is a founding Member State of the ILO. Sweden has ratified 94 Conventions, including "
+                      "eight Fundamental, four Governance and 70 Technical Conventions."]),
+        ("Sweden's financial contribution to the ILO", ["Between 2016 and 2020 Sweden provided US$ 20 million in assessed contributions to the ILO."]),
+        ("Contact", ["partnerships@ilo.org"]),
+    ])
+    db = tmp_path / "w.duckdb"
+    (outcome,) = ingest(paths=[pdf], db=db).files
+    assert outcome.status == "quarantined"
+    assert outcome.reason.startswith("failed validation") and "conventions" in outcome.reason
+    assert _count(db, "SELECT count(*) FROM quality_checks WHERE severity = 'error'") >= 1
+    assert _count(db, "SELECT count(*) FROM briefs") == 0
