@@ -82,6 +82,8 @@ class _Builder:
                 marker=line.marker if kind != "table" else None,
                 rows=line.table,
                 page_starts=[(0, line.page)],
+                start_left=line.x0,
+                text_left=words[0].x0,
             )
         )
         self.text_x0 = words[0].x0
@@ -147,10 +149,18 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
     return _rejoin_across_breaks([_settle_heading(b) for b in builder.blocks], breaks)
 
 
+def _continues_item(item: Block, block: Block) -> bool:
+    """Text after a break continues a list item when it sits at the item's hanging indent
+    (or starts in lowercase); a paragraph at the margin after a list is new."""
+    hanging = item.text_left - item.start_left > 2
+    return (hanging and abs(block.start_left - item.text_left) <= 2) or block.text[:1].islower()
+
+
 def _rejoin_across_breaks(blocks: list[Block], breaks: set[int]) -> list[Block]:
     """Merge a paragraph that opens a column or page into the unfinished one that closed the last.
 
-    List items often end without a full stop, so one is only continued by lowercase text.
+    List items often end without a full stop, so one is only continued by text at its
+    hanging indent or in lowercase.
     """
     merged: list[Block] = []
     for index, block in enumerate(blocks):
@@ -159,7 +169,7 @@ def _rejoin_across_breaks(blocks: list[Block], breaks: set[int]) -> list[Block]:
             index in breaks
             and previous is not None
             and block.kind == "paragraph"
-            and (previous.kind == "paragraph" or (previous.kind == "list_item" and block.text[:1].islower()))
+            and (previous.kind == "paragraph" or (previous.kind == "list_item" and _continues_item(previous, block)))
             and not TERMINAL.search(previous.text)
             and abs(previous.size - block.size) < 0.6
             and previous.italic == block.italic

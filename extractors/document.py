@@ -12,6 +12,7 @@ BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|\bbd\b|,b$|-bd$", re.IGN
 ITALIC_FONT = re.compile(r"italic|oblique|,i$|-it$", re.IGNORECASE)
 LIST_MARKERS = frozenset("▶►▸▹■□▪▫•●◦○‣⁃–—-*·✓✔➢➤→")
 NUMBER_MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
+UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Word:
 
     @property
     def is_marker(self) -> bool:
-        return self.text in LIST_MARKERS or bool(NUMBER_MARKER.match(self.text))
+        return self.text in LIST_MARKERS or bool(NUMBER_MARKER.match(self.text) or UNMAPPED_GLYPH.match(self.text))
 
 
 @dataclass
@@ -80,8 +81,12 @@ class Line:
 
     @property
     def marker(self) -> str | None:
+        """The list or heading marker opening the line; a bullet glyph without a Unicode
+        mapping ("(cid:127)") is still a bullet."""
         first = self.words[0]
-        return first.text if first.is_marker and len(self.words) > 1 else None
+        if not first.is_marker or len(self.words) == 1:
+            return None
+        return "•" if UNMAPPED_GLYPH.match(first.text) else first.text
 
     @property
     def content_words(self) -> list[Word]:
@@ -121,6 +126,8 @@ class Block:
     marker: str | None = None
     rows: list[list[str]] | None = None
     page_starts: list[tuple[int, int]] = field(default_factory=list)
+    start_left: float = 0.0
+    text_left: float = 0.0
 
     @property
     def page_end(self) -> int:

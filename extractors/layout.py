@@ -32,7 +32,12 @@ def rough_rows(words: list[Word]) -> list[list[Word]]:
 
 
 def find_gutter(words: list[Word], width: float) -> float | None:
-    """The x where a right-hand column starts, or None for a one-column page."""
+    """The x where a right-hand column starts, or None for a one-column page.
+
+    Four left-aligned starts after a wide gap are enough (a short sidebar or contact box
+    is a column too); a false gutter in one-column text is harmless, because its rows
+    have words across it or only a word space there, and are read as full-width.
+    """
     rows = rough_rows(words)
     votes: Counter[int] = Counter()
     for row in rows:
@@ -45,7 +50,7 @@ def find_gutter(words: list[Word], width: float) -> float | None:
         return None
     best = max(votes, key=lambda b: votes[b - 1] + votes[b] + votes[b + 1])
     count = votes[best - 1] + votes[best] + votes[best + 1]
-    if count < max(4, 0.15 * len(rows)):
+    if count < 4:
         return None
     starts = [w.x0 for row in rows for w in row if abs(w.x0 / 2 - best) <= 1.5]
     return min(starts)
@@ -63,6 +68,7 @@ def order_page(words: list[Word], tables: list[Table], width: float, page: int) 
         items += [_table_line(box, rows, page, (page, 0, 0)) for box, rows in tables]
         return sorted(items, key=lambda line: line.top)
     spans = sorted((w.top, w.bottom) for w in words if w.x0 < gutter - 1 < w.x1)
+    spans += _tight_rows(words, gutter)
     spans += sorted((box[1], box[3]) for box, _ in tables if box[0] < gutter - 1 < box[2])
     bands = _merge(sorted(spans))
     by_band: dict[tuple[int, bool], list[Word]] = {}
@@ -84,6 +90,25 @@ def order_page(words: list[Word], tables: list[Table], width: float, page: int) 
         region = (page, 0, 0) if full else (page, band, side + 1)
         keyed.append(((band, side, box[1]), _table_line(box, rows, page, region)))
     return [line for _, line in sorted(keyed, key=lambda item: item[0])]
+
+
+def _tight_rows(words: list[Word], gutter: float) -> list[tuple[float, float]]:
+    """Rows whose gap at the gutter is much narrower than the gutter (its lower quartile, as
+    ragged lines only widen it): one full-width line whose word space falls there."""
+    gaps = []
+    for row in rough_rows(words):
+        left = [w for w in row if w.x1 <= gutter - 1]
+        right = [w for w in row if w.x0 >= gutter - 1]
+        if left and right:
+            gaps.append((min(w.x0 for w in right) - max(w.x1 for w in left), row))
+    if not gaps:
+        return []
+    gutter_width = sorted(gap for gap, _ in gaps)[len(gaps) // 4]
+    return [
+        (min(w.top for w in row), max(w.bottom for w in row))
+        for gap, row in gaps
+        if gap < min(0.6 * gutter_width, 1.2 * max(w.size for w in row))
+    ]
 
 
 def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:

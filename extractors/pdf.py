@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,11 +91,18 @@ def read_pages(path: Path, password: str | None = None) -> tuple[list[PageConten
     return pages, metadata
 
 
+def _cell_text(cell: str | None) -> str:
+    """A table cell's lines joined; a number wrapped inside a narrow cell ("2015–20" / "16") is mended."""
+    text = clean_word(cell or "")
+    text = re.sub(r"(?<=[\d–-])\n(?=\d)", "", text)
+    return squash(text)
+
+
 def _read_page(page: pdfplumber.page.Page) -> PageContent:
     tables = []
     table_boxes = []
     for table in page.find_tables():
-        rows = [[squash(clean_word(cell or "")) for cell in row] for row in table.extract()]
+        rows = [[_cell_text(cell) for cell in row] for row in table.extract()]
         filled_rows = [row for row in rows if sum(1 for cell in row if cell) >= 2]
         if len(filled_rows) >= 2:
             tables.append((table.bbox, filled_rows))
