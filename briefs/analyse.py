@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from extractors import ExtractionError, extract_document
+from extractors.pdf import DEFAULT_MAX_PAGES
 from parsers.records import parse_document
 from schemas.validate import CheckFailure, validate_brief
 
@@ -26,20 +27,29 @@ class Analysis:
 
     tables: dict[str, pd.DataFrame]
     failures: list[CheckFailure] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+
+    @property
+    def extraction(self) -> str:
+        """'text', 'ocr' or 'text+ocr': how the brief's words were read."""
+        if not self.ocr_pages:
+            return "text"
+        return "ocr" if len(self.ocr_pages) == int(self.tables["briefs"]["page_count"].iloc[0]) else "text+ocr"
 
 
-def analyse(path: Path, sha256: str, password: str | None = None) -> Analysis:
+def analyse(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pages: int = DEFAULT_MAX_PAGES) -> Analysis:
     """Extract, parse and validate one brief; raises ExtractionError with a reason a person can act on."""
-    document = extract_document(Path(path), password=password)
+    document = extract_document(Path(path), passwords=passwords, max_pages=max_pages)
+    read_by = " (text read by OCR)" if document.ocr_pages else ""
     if not document.blocks:
-        raise ExtractionError("no text layer: the PDF holds no extractable text (a scan?)")
+        raise ExtractionError("no text layer: the PDF holds no extractable text")
     text = "\n".join(block.text for block in document.blocks)
     if len(ILO.findall(text)) < 2:
-        raise NotABrief("not a partnership brief: it never names the ILO (International Labour Organization)")
+        raise NotABrief(f"not a partnership brief: it never names the ILO (International Labour Organization){read_by}")
     tables = parse_document(document, sha256)
     brief = tables["briefs"].iloc[0]
     if pd.isna(brief["partner"]) or brief["partner"] in ("", "Unknown"):
-        raise NotABrief("not a partnership brief: no partner named in its title or opening sentence")
+        raise NotABrief(f"not a partnership brief: no partner named in its title or opening sentence{read_by}")
     if tables["sections"].empty or (tables["contributions"].empty and tables["projects"].empty):
-        raise NotABrief("not a partnership brief: no contributions and no projects found")
-    return Analysis(tables, validate_brief(tables))
+        raise NotABrief(f"not a partnership brief: no contributions and no projects found{read_by}")
+    return Analysis(tables, validate_brief(tables), document.ocr_pages)

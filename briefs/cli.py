@@ -30,7 +30,9 @@ def main() -> None:
 def ingest(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="PDF files or folders of PDFs (default: raw/)")] = None,
     db: Annotated[Path, typer.Option("--db", help="DuckDB warehouse file")] = DEFAULT_DB,
-    password: Annotated[Optional[str], typer.Option("--password", help="user password for protected PDFs")] = None,
+    password: Annotated[Optional[list[str]], typer.Option("--password", help="user password for protected PDFs (repeatable)")] = None,
+    password_file: Annotated[Optional[Path], typer.Option("--password-file", help="file with one password per line, tried in turn")] = None,
+    max_pages: Annotated[int, typer.Option("--max-pages", help="longest PDF accepted as a brief")] = 30,
     timeout: Annotated[float, typer.Option("--timeout", help="seconds allowed per file")] = 60.0,
     memory_mb: Annotated[int, typer.Option("--memory-mb", help="memory allowed per file, MiB")] = 1024,
     workers: Annotated[int, typer.Option("--workers", help="files processed at once")] = os.cpu_count() or 1,
@@ -49,7 +51,14 @@ def ingest(
     if missing:
         console.print(f"[red]error:[/] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(EXIT_FAILED)
-    limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)
+    limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20, max_pages=max_pages)
+    passwords = list(password or [])
+    if password_file is not None:
+        try:
+            passwords += [line.rstrip("\r\n") for line in password_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except OSError as exc:
+            console.print(f"[red]error:[/] cannot read the password file {password_file}: {exc.strerror}")
+            raise typer.Exit(EXIT_FAILED) from None
     flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, workers)))
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, transient=True) as progress:
@@ -60,7 +69,7 @@ def ingest(
 
         remove = on_file_done(advance)
         try:
-            summary = flow(paths=targets, db=db, limits=limits, password=password)
+            summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords))
         except Exception as exc:  # noqa: BLE001 - the run itself failed: say so without a traceback
             console.print(f"[red]ingest failed:[/] {type(exc).__name__}: {exc}")
             raise typer.Exit(EXIT_FAILED) from None

@@ -16,6 +16,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from extractors import ExtractionError
+from extractors.pdf import DEFAULT_MAX_PAGES
 
 PRELOAD = ["briefs.analyse"]
 
@@ -27,6 +28,7 @@ class Limits:
     seconds: float = 60.0
     memory_bytes: int = 1 << 30
     max_bytes: int = 50 << 20
+    max_pages: int = DEFAULT_MAX_PAGES
 
 
 class LimitExceeded(ExtractionError):

@@ -29,11 +29,13 @@ def body_size(lines: list[Line]) -> float:
 
 
 def _is_heading(line: Line, body: float) -> bool:
+    """Larger than the body text, or bold; sizes estimated by OCR need a wider margin."""
     if line.table is not None:
         return False
     if not any(ch.isalpha() for ch in line.text):
         return False
-    return line.size >= body + 1.0 or (line.bold and line.size >= body - 0.6)
+    margin = 2.0 if line.words[0].fontname.startswith("OCR") else 1.0
+    return line.size >= body + margin or (line.bold and line.size >= body - 0.6)
 
 
 def _line_gap(lines: list[Line], body: float) -> float:
@@ -67,8 +69,13 @@ class _Builder:
         self.last: Line | None = None
         self.text_x0 = 0.0
         self.column_x0: dict[tuple[int, int, int], float] = {}
+        self.column_x1: dict[tuple[int, int, int], float] = {}
 
     def start(self, line: Line, kind: str) -> None:
+        previous = self.blocks[-1] if self.blocks else None
+        marker = line.marker if kind != "table" else None
+        if kind == "paragraph" and previous is not None and previous.kind == "list_item" and _at_hanging_indent(previous, line.x0):
+            kind, marker = "list_item", previous.marker
         words = line.content_words if kind != "table" else line.words
         text = " ".join(w.text for w in words) if kind != "table" else line.text
         self.blocks.append(
@@ -79,7 +86,7 @@ class _Builder:
                 size=line.size if kind != "table" else self.body,
                 bold=line.bold if kind != "table" else False,
                 italic=line.italic if kind != "table" else False,
-                marker=line.marker if kind != "table" else None,
+                marker=marker,
                 rows=line.table,
                 page_starts=[(0, line.page)],
                 start_left=line.x0,
@@ -96,6 +103,11 @@ class _Builder:
         block.text = _append(block.text, line.text)
         self.last = line
 
+    def _ends_short(self, line: Line) -> bool:
+        """A line stopping well short of its column's right edge ends its paragraph or item."""
+        left, right = self.column_x0.get(line.region, line.x0), self.column_x1.get(line.region, line.x1)
+        return right - left > 20 * line.size and line.x1 < left + 0.65 * (right - left)
+
     def continues(self, line: Line, heading: bool) -> bool:
         """Whether `line` belongs to the block being built."""
         last, block = self.last, self.blocks[-1] if self.blocks else None
@@ -110,6 +122,8 @@ class _Builder:
         if not heading and (abs(line.size - last.size) > 0.8 or line.italic != last.italic):
             return False
         if line.top - last.bottom > self.gap + 0.45 * max(line.size, last.size):
+            return False
+        if self._ends_short(last):
             return False
         if block.kind == "list_item":
             return abs(line.x0 - self.text_x0) < 0.8 * line.size or line.x0 > self.text_x0
@@ -134,8 +148,8 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
     builder = _Builder(body, _line_gap(lines, body))
     for line in lines:
         if line.table is None:
-            current = builder.column_x0.get(line.region)
-            builder.column_x0[line.region] = line.x0 if current is None else min(current, line.x0)
+            builder.column_x0[line.region] = min(builder.column_x0.get(line.region, line.x0), line.x0)
+            builder.column_x1[line.region] = max(builder.column_x1.get(line.region, line.x1), line.x1)
     breaks: set[int] = set()
     for line in lines:
         heading = _is_heading(line, body)
@@ -149,11 +163,15 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
     return _rejoin_across_breaks([_settle_heading(b) for b in builder.blocks], breaks)
 
 
+def _at_hanging_indent(item: Block, x0: float) -> bool:
+    """Whether text starting at x0 lines up with a list item's text, right of its marker."""
+    return item.text_left - item.start_left > 2 and abs(x0 - item.text_left) <= 2
+
+
 def _continues_item(item: Block, block: Block) -> bool:
     """Text after a break continues a list item when it sits at the item's hanging indent
     (or starts in lowercase); a paragraph at the margin after a list is new."""
-    hanging = item.text_left - item.start_left > 2
-    return (hanging and abs(block.start_left - item.text_left) <= 2) or block.text[:1].islower()
+    return _at_hanging_indent(item, block.start_left) or block.text[:1].islower()
 
 
 def _rejoin_across_breaks(blocks: list[Block], breaks: set[int]) -> list[Block]:

@@ -99,7 +99,9 @@ class Line:
 
     @property
     def bold(self) -> bool:
-        return all(w.bold for w in self.content_words)
+        """All the line's words are bold (symbols such as "+" or "&" do not count either way)."""
+        lettered = [w for w in self.content_words if any(ch.isalpha() for ch in w.text)] or self.content_words
+        return all(w.bold for w in lettered)
 
     @property
     def italic(self) -> bool:
@@ -150,3 +152,4 @@ class Document:
     blocks: list[Block]
     body_size: float
     metadata: dict[str, str] = field(default_factory=dict)
+    ocr_pages: list[int] = field(default_factory=list)

@@ -1,23 +1,34 @@
-"""Read a PDF with pdfplumber into words and tables, one page at a time."""
+"""Read a PDF with pdfplumber into words and tables, one page at a time.
+
+Before any text is trusted the file is checked: is it a PDF at all, does a password open
+it, does pdfplumber see every page pdfium sees (pages lost silently are a reason, not a
+success), is it short enough to be a brief, and are its glyphs mapped to Unicode. Pages
+without a text layer are OCR'd when tesseract is installed.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.psexceptions import PSEOF
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors.blocks import build_blocks, body_size
+from extractors.blocks import body_size, build_blocks
 from extractors.document import Document, Line, Word
 from extractors.layout import order_page
 from extractors.margins import drop_running_margins
+from extractors.ocr import ocr_page, tesseract_available
 from extractors.text import clean_word, squash
 
 WORD_ATTRS = ["fontname", "size"]
+UNMAPPED = re.compile(r"\(cid:\d+\)")
+MAX_UNMAPPED_SHARE = 0.05
+DEFAULT_MAX_PAGES = 30
 
 
 class ExtractionError(Exception):
@@ -33,6 +44,14 @@ class PageContent:
     height: float
     words: list[Word]
     tables: list[tuple[tuple[float, float, float, float], list[list[str]]]]
+    ocr: bool = False
+
+
+@dataclass
+class ReadResult:
+    pages: list[PageContent]
+    metadata: dict[str, str] = field(default_factory=dict)
+    password: str | None = None
 
 
 SIGNATURES = (
@@ -62,25 +81,53 @@ def sniff(path: Path) -> None:
     raise ExtractionError("not a PDF: the file does not start with a PDF header")
 
 
-def _open(path: Path, password: str | None) -> pdfplumber.PDF:
+def _password_error(passwords: tuple[str, ...]) -> ExtractionError:
+    if passwords:
+        return ExtractionError(f"wrong password: none of the {len(passwords)} password(s) given opens this PDF")
+    return ExtractionError("password required: the PDF is protected; pass it with --password or --password-file")
+
+
+def _open(path: Path, passwords: tuple[str, ...]) -> tuple[pdfplumber.PDF, str | None]:
+    """pdfplumber's handle on the file, trying no password, then each password given."""
+    for password in ("", *passwords):
+        try:
+            return pdfplumber.open(path, password=password), password or None
+        except PdfminerException as exc:
+            cause = exc.args[0] if exc.args else exc
+            if isinstance(cause, PDFPasswordIncorrect):
+                continue
+            if isinstance(cause, PSEOF):
+                raise ExtractionError("truncated or damaged PDF: the file ends too early; download it again") from exc
+            raise ExtractionError(f"damaged PDF: {cause or type(cause).__name__}") from exc
+    raise _password_error(passwords)
+
+
+def pdfium_page_count(path: Path, password: str | None) -> int | None:
+    """Pages as PDFium counts them (it repairs broken cross-reference tables), or None."""
     try:
-        return pdfplumber.open(path, password=password or "")
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, PDFPasswordIncorrect):
-            if password:
-                raise ExtractionError("wrong password: the password given does not open this PDF") from exc
-            raise ExtractionError("password required: the PDF is protected; pass it with --password") from exc
-        if isinstance(cause, PSEOF):
-            raise ExtractionError("truncated or damaged PDF: the file ends too early; download it again") from exc
-        raise ExtractionError(f"damaged PDF: {cause or type(cause).__name__}") from exc
+        document = pypdfium2.PdfDocument(str(path), password=password)
+    except pypdfium2.PdfiumError:
+        return None
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
-def read_pages(path: Path, password: str | None = None) -> tuple[list[PageContent], dict[str, str]]:
+def read_pages(path: Path, passwords: tuple[str, ...] = (), max_pages: int = DEFAULT_MAX_PAGES) -> ReadResult:
     """Words (with font name and size) and tables of every page, closing pages as we go."""
     sniff(path)
-    pdf = _open(path, password)
+    pdf, password = _open(path, passwords)
     with pdf:
+        expected = pdfium_page_count(path, password)
+        count = len(pdf.pages)
+        if max(count, expected or 0) > max_pages:
+            raise ExtractionError(
+                f"too long for a brief: {max(count, expected or 0)} pages, over the {max_pages}-page limit (raise it with --max-pages)")
+        if expected is not None and count < expected:
+            raise ExtractionError(
+                f"pages could not be read: pdfplumber found {count} of the {expected} pages PDFium finds "
+                "(a damaged cross-reference table); repair or re-save the PDF")
         metadata = {str(k): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, int, float))}
         pages = []
         for page in pdf.pages:
@@ -88,7 +135,7 @@ def read_pages(path: Path, password: str | None = None) -> tuple[list[PageConten
                 pages.append(_read_page(page))
             finally:
                 page.close()
-    return pages, metadata
+    return ReadResult(pages, metadata, password)
 
 
 def _cell_text(cell: str | None) -> str:
@@ -130,19 +177,52 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
     return PageContent(page.page_number, float(page.width), float(page.height), words, tables)
 
 
-def extract_document(path: Path, password: str | None = None) -> Document:
-    """The brief's blocks in reading order, headers and footers removed."""
-    pages, metadata = read_pages(Path(path), password)
-    ordered: list[list[Line]] = []
+def _check_glyphs(pages: list[PageContent]) -> None:
+    """Refuse text whose glyphs largely lack a Unicode mapping: it reads as "(cid:N)"."""
+    characters = unmapped = 0
     for page in pages:
-        ordered.append(order_page(page.words, page.tables, page.width, page.number))
-    heights = {page.number: page.height for page in pages}
+        for word in page.words:
+            found = UNMAPPED.findall(word.text)
+            unmapped += len(found)
+            characters += len(UNMAPPED.sub("", word.text)) + len(found)
+    if characters and unmapped / characters > MAX_UNMAPPED_SHARE:
+        raise ExtractionError(
+            f"unmapped glyphs: {unmapped} of {characters} characters have no Unicode mapping ((cid:N)), "
+            "so the text cannot be trusted; re-export the PDF with embedded Unicode fonts")
+
+
+def _ocr_missing_text(path: Path, result: ReadResult) -> None:
+    """OCR the pages that have no text layer, or explain how to enable it."""
+    blank = [page for page in result.pages if not page.words and not page.tables]
+    if not blank:
+        return
+    if not tesseract_available():
+        if len(blank) == len(result.pages):
+            raise ExtractionError(
+                "no text layer: the PDF is a scan; install tesseract (Debian: apt-get install tesseract-ocr) to OCR it")
+        return
+    for page in blank:
+        page.words = ocr_page(path, page.number, result.password)
+        page.ocr = True
+    if not any(page.words for page in result.pages):
+        raise ExtractionError("no text layer, and OCR found no words: the pages are blank or unreadable images")
+
+
+def extract_document(path: Path, passwords: tuple[str, ...] = (), max_pages: int = DEFAULT_MAX_PAGES) -> Document:
+    """The brief's blocks in reading order, headers and footers removed."""
+    path = Path(path)
+    result = read_pages(path, passwords, max_pages)
+    _check_glyphs(result.pages)
+    _ocr_missing_text(path, result)
+    ordered: list[list[Line]] = [order_page(p.words, p.tables, p.width, p.number) for p in result.pages]
+    heights = {page.number: page.height for page in result.pages}
     lines = drop_running_margins(ordered, heights)
     size = body_size(lines)
     return Document(
-        source=Path(path).name,
-        page_count=len(pages),
+        source=path.name,
+        page_count=len(result.pages),
         blocks=build_blocks(lines, size),
         body_size=size,
-        metadata=metadata,
+        metadata=result.metadata,
+        ocr_pages=[page.number for page in result.pages if page.ocr],
     )

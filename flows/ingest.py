@@ -76,7 +76,7 @@ def on_file_done(hook: ProgressHook) -> Callable[[], None]:
 
 
 @task(name="analyse-brief", cache_policy=NO_CACHE)
-def analyse_file(path: Path, sha256: str, limits: Limits, password: str | None) -> FileOutcome:
+def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, ...]) -> FileOutcome:
     """Extract, parse and validate one file in a bounded child process."""
     started = time.perf_counter()
     outcome = FileOutcome(source_file=path.name, sha256=sha256, status="parsed")
@@ -84,7 +84,7 @@ def analyse_file(path: Path, sha256: str, limits: Limits, password: str | None) 
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise ExtractionError(f"file is {size >> 20} MiB, over the {limits.max_bytes >> 20} MiB size limit")
-        analysis: Analysis = run_isolated(analyse, path, sha256, password, limits=limits)
+        analysis: Analysis = run_isolated(analyse, path, sha256, passwords, limits.max_pages, limits=limits)
     except ExtractionError as exc:
         outcome.status, outcome.reason = "quarantined", str(exc)
     else:
@@ -131,7 +131,7 @@ def ingest(
     paths: list[Path] | None = None,
     db: Path = DEFAULT_DB,
     limits: Limits = Limits(),
-    password: str | None = None,
+    passwords: tuple[str, ...] = (),
 ) -> RunSummary:
     """Load every new brief under `paths` into the warehouse at `db`."""
     run_id = flow_run.get_id() or str(uuid.uuid4())
@@ -159,7 +159,7 @@ def ingest(
                                         round(time.perf_counter() - started, 3), brief_id=sha256[:16]))
             continue
         first_seen[sha256] = path.name
-        pending.append(analyse_file.submit(path, sha256, limits, password))
+        pending.append(analyse_file.submit(path, sha256, limits, tuple(passwords)))
     for outcome in outcomes:
         _notify(outcome)
     for future in as_completed(pending):

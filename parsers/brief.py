@@ -18,7 +18,7 @@ _TITLE_NOISE = re.compile(
     re.IGNORECASE,
 )
 _MEMBER = re.compile(r"^(?:The\s+)?(?P<partner>[A-Z][\w'’ -]+?)\s+(?:is|was|became|has been)\s+(?:a|an|one of the)\s+(?:founding\s+)?(?:ILO\s+)?[Mm]ember")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?:\b(?:T|Tel|Phone|Telephone|Tél)\b\.?\s*:?\s*)(\+?\d[\d ()./-]{5,}\d)|(\+\d{1,3}[\d ()-]{6,}\d)")
 
 
@@ -89,7 +89,7 @@ def contact(contact_text: str, full_text: str) -> tuple[str | None, str | None]:
     email = phone = None
     for text in (contact_text, full_text):
         if email is None and (m := EMAIL.search(text)):
-            email = m.group().rstrip(".")
+            email = m.group().rstrip(".").replace(" ", "")
         if phone is None and (m := PHONE.search(text)):
             phone = squash(m.group(1) or m.group(2))
     return email, phone

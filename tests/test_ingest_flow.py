@@ -88,7 +88,7 @@ def test_real_world_files_that_are_not_briefs_are_quarantined_with_a_specific_re
 
 
 def test_a_password_opens_a_protected_pdf(prefect_harness, tmp_path):
-    summary = ingest(paths=[WILD / "enc_rc4-128_userpw-test.pdf"], db=tmp_path / "w.duckdb", password="test")
+    summary = ingest(paths=[WILD / "enc_rc4-128_userpw-test.pdf"], db=tmp_path / "w.duckdb", passwords=("wrong", "test"))
     assert not summary.files[0].reason.startswith("password")
 
 
