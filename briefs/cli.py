@@ -36,6 +36,7 @@ def ingest(
     timeout: Annotated[float, typer.Option("--timeout", help="seconds allowed per file")] = 60.0,
     memory_mb: Annotated[int, typer.Option("--memory-mb", help="memory allowed per file, MiB")] = 1024,
     workers: Annotated[int, typer.Option("--workers", help="files processed at once")] = os.cpu_count() or 1,
+    wait: Annotated[float, typer.Option("--wait", help="seconds to wait for another ingest writing the same warehouse")] = 600.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
     """Ingest briefs: extract, parse, validate and load them; print one line per file."""
@@ -45,6 +46,7 @@ def ingest(
     from briefs.isolation import Limits
     from flows.ingest import ingest as ingest_flow
     from flows.ingest import on_file_done
+    from warehouse.lock import WarehouseBusy
 
     targets = paths or [Path("raw")]
     missing = [str(p) for p in targets if not p.exists()]
@@ -69,7 +71,10 @@ def ingest(
 
         remove = on_file_done(advance)
         try:
-            summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords))
+            summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords), wait_seconds=wait)
+        except WarehouseBusy as exc:
+            console.print(f"[red]ingest not run:[/] {exc}")
+            raise typer.Exit(EXIT_FAILED) from None
         except Exception as exc:  # noqa: BLE001 - the run itself failed: say so without a traceback
             console.print(f"[red]ingest failed:[/] {type(exc).__name__}: {exc}")
             raise typer.Exit(EXIT_FAILED) from None

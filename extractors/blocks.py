@@ -14,6 +14,7 @@ from collections import Counter
 from extractors.document import Block, Line
 from extractors.text import join_hyphenated
 
+GLUED_BEFORE = re.compile(r"^(?:[A-Z]{3}|US\$|\$|€|£|No\.|Art\.|p\.)$")
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
 MAX_HEADING_CHARS = 220
 
@@ -28,14 +29,19 @@ def body_size(lines: list[Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _is_heading(line: Line, body: float) -> bool:
-    """Larger than the body text, or bold; sizes estimated by OCR need a wider margin."""
+def _heading_style(line: Line, body: float) -> bool:
+    """Larger than the body text, or bold (a short bold line even when smaller); sizes
+    estimated by OCR need a wider margin."""
     if line.table is not None:
         return False
-    if not any(ch.isalpha() for ch in line.text):
-        return False
     margin = 2.0 if line.words[0].fontname.startswith("OCR") else 1.0
-    return line.size >= body + margin or (line.bold and line.size >= body - 0.6)
+    short = len(line.content_words) <= 6 and not TERMINAL.search(line.text)
+    return line.size >= body + margin or (line.bold and (line.size >= body - 0.6 or short))
+
+
+def _is_heading(line: Line, body: float) -> bool:
+    """A heading-styled line with words in it (a bold page number is not a heading)."""
+    return _heading_style(line, body) and any(ch.isalpha() for ch in line.text)
 
 
 def _line_gap(lines: list[Line], body: float) -> float:
@@ -74,8 +80,8 @@ class _Builder:
     def start(self, line: Line, kind: str) -> None:
         previous = self.blocks[-1] if self.blocks else None
         marker = line.marker if kind != "table" else None
-        if kind == "paragraph" and previous is not None and previous.kind == "list_item" and _at_hanging_indent(previous, line.x0):
-            kind, marker = "list_item", previous.marker
+        if kind == "paragraph" and previous is not None and self._unmarked_item(previous, line):
+            kind, marker = "list_item", previous.marker or "•"
         words = line.content_words if kind != "table" else line.words
         text = " ".join(w.text for w in words) if kind != "table" else line.text
         self.blocks.append(
@@ -103,10 +109,27 @@ class _Builder:
         block.text = _append(block.text, line.text)
         self.last = line
 
-    def _ends_short(self, line: Line) -> bool:
-        """A line stopping well short of its column's right edge ends its paragraph or item."""
-        left, right = self.column_x0.get(line.region, line.x0), self.column_x1.get(line.region, line.x1)
-        return right - left > 20 * line.size and line.x1 < left + 0.65 * (right - left)
+    def _unmarked_item(self, previous: Block, line: Line) -> bool:
+        """A list whose bullets are drawn, not typed: an indented line after a sentence
+        ending in a colon, or at the indent of the list item before it."""
+        if previous.kind == "list_item":
+            unmarked = previous.start_left == previous.text_left
+            return _at_hanging_indent(previous, line.x0) or (unmarked and abs(previous.start_left - line.x0) <= 2)
+        indent = line.x0 - self.column_x0.get(line.region, line.x0)
+        return previous.kind == "paragraph" and previous.text.rstrip().endswith(":") and indent > 0.8 * line.size
+
+    def _hard_break(self, last: Line, line: Line) -> bool:
+        """The next line's first word would have fitted on the last one: the line was ended
+        on purpose (a paragraph or list item ends there), not wrapped. Numbers count with
+        the word after them, as a non-breaking space often glues them ("CHF 4.5 million")."""
+        if last.text.endswith("-"):
+            return False
+        words = line.content_words if line.marker else line.words
+        glued = GLUED_BEFORE.match(last.words[-1].text) or words[0].text[:1].isdigit()
+        words = words[:2] if glued else words[:1]
+        right = self.column_x1.get(line.region, last.x1)
+        space = 0.3 * last.size
+        return last.x1 + len(words) * space + (words[-1].x1 - words[0].x0) < right - 0.5 * last.size
 
     def continues(self, line: Line, heading: bool) -> bool:
         """Whether `line` belongs to the block being built."""
@@ -123,7 +146,7 @@ class _Builder:
             return False
         if line.top - last.bottom > self.gap + 0.45 * max(line.size, last.size):
             return False
-        if self._ends_short(last):
+        if self._hard_break(last, line):
             return False
         if block.kind == "list_item":
             return abs(line.x0 - self.text_x0) < 0.8 * line.size or line.x0 > self.text_x0
@@ -146,13 +169,20 @@ def _settle_heading(block: Block) -> Block:
 def build_blocks(lines: list[Line], body: float) -> list[Block]:
     """Blocks in reading order, with paragraphs split by column or page breaks rejoined."""
     builder = _Builder(body, _line_gap(lines, body))
+    ends: dict[tuple[int, int, int], list[float]] = {}
     for line in lines:
         if line.table is None:
             builder.column_x0[line.region] = min(builder.column_x0.get(line.region, line.x0), line.x0)
-            builder.column_x1[line.region] = max(builder.column_x1.get(line.region, line.x1), line.x1)
+            ends.setdefault(line.region, []).append(line.x1)
+    for region, values in ends.items():
+        values.sort()
+        builder.column_x1[region] = values[int(0.8 * (len(values) - 1))]
     breaks: set[int] = set()
     for line in lines:
         heading = _is_heading(line, body)
+        if not heading and _heading_style(line, body) and builder.continues(line, True):
+            builder.extend(line)
+            continue
         if builder.continues(line, heading):
             builder.extend(line)
             continue

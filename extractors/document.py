@@ -11,7 +11,7 @@ from typing import Literal
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|\bbd\b|,b$|-bd$", re.IGNORECASE)
 ITALIC_FONT = re.compile(r"italic|oblique|,i$|-it$", re.IGNORECASE)
 LIST_MARKERS = frozenset("▶►▸▹■□▪▫•●◦○‣⁃–—-*·✓✔➢➤→")
-NUMBER_MARKER = re.compile(r"^(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
+NUMBER_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]$|^\d{1,2}(?:\.\d{1,2}){1,3}$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
 UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
 
 
@@ -82,9 +82,12 @@ class Line:
     @property
     def marker(self) -> str | None:
         """The list or heading marker opening the line; a bullet glyph without a Unicode
-        mapping ("(cid:127)") is still a bullet."""
+        mapping ("(cid:127)") is still a bullet. A number is a marker only before a capital
+        ("1. Title", "5.2 Labour"), not before a unit ("4.5 million")."""
         first = self.words[0]
         if not first.is_marker or len(self.words) == 1:
+            return None
+        if first.text[0].isdigit() and not self.words[1].text[:1].isupper():
             return None
         return "•" if UNMAPPED_GLYPH.match(first.text) else first.text
 

@@ -24,6 +24,7 @@ from briefs.files import discover, sha256_file
 from briefs.isolation import Limits, run_isolated
 from extractors import ExtractionError
 from schemas.validate import CheckFailure, has_errors
+from warehouse.lock import warehouse_lock
 from warehouse.loader import (
     brief_identity,
     finish_run,
@@ -53,6 +54,7 @@ class FileOutcome:
     rows: dict[str, int] = field(default_factory=dict)
     analysis: Analysis | None = None
     failures: list[CheckFailure] = field(default_factory=list)
+    extraction: str | None = None
 
 
 @dataclass
@@ -91,6 +93,7 @@ def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, 
         brief = analysis.tables["briefs"].iloc[0]
         outcome.brief_id, outcome.partner, outcome.published = brief["brief_id"], brief["partner"], brief["published"]
         outcome.failures = analysis.failures
+        outcome.extraction = analysis.extraction
         if has_errors(analysis.failures):
             failed = sorted({f"{f.table_name}.{f.column_name or '*'} {f.check_name}" for f in analysis.failures if f.severity == "error"})
             outcome.status = "quarantined"
@@ -117,7 +120,7 @@ def load_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[Fi
             record_file(
                 con, run_id, outcome.source_file, outcome.sha256, outcome.status, outcome.reason, outcome.seconds,
                 brief_id=outcome.brief_id, partner=outcome.partner, published=outcome.published,
-                rows=sum(outcome.rows.values()) if outcome.rows else None,
+                rows=sum(outcome.rows.values()) if outcome.rows else None, extraction=outcome.extraction,
             )
         status = "completed" if all(o.status != "quarantined" for o in outcomes) else "completed_with_quarantine"
         finish_run(con, run_id, dt.datetime.now(dt.timezone.utc), status)
@@ -132,20 +135,37 @@ def ingest(
     db: Path = DEFAULT_DB,
     limits: Limits = Limits(),
     passwords: tuple[str, ...] = (),
+    wait_seconds: float = 600.0,
 ) -> RunSummary:
-    """Load every new brief under `paths` into the warehouse at `db`."""
+    """Load every new brief under `paths` into the warehouse at `db` (one writer at a time)."""
     run_id = flow_run.get_id() or str(uuid.uuid4())
     files = discover(paths or [Path("raw")])
-    con = open_warehouse(db)
-    try:
-        start_run(con, run_id, dt.datetime.now(dt.timezone.utc))
-        known = loaded_sha256s(con)
-    finally:
-        con.close()
+    with warehouse_lock(Path(db), wait_seconds, on_wait=print):
+        con = open_warehouse(db)
+        try:
+            start_run(con, run_id, dt.datetime.now(dt.timezone.utc))
+            known = loaded_sha256s(con)
+        finally:
+            con.close()
+        outcomes = _analyse_new(files, known, limits, tuple(passwords))
+        loaded = load_outcomes(db, run_id, outcomes)
+    summary = RunSummary(run_id=run_id, db=str(db), files=loaded)
+    print(
+        f"ingest run {run_id}: {len(files)} files, {summary.count('loaded')} loaded, "
+        f"{summary.count('unchanged')} unchanged, {summary.count('quarantined')} quarantined"
+    )
+    return summary
 
+
+def _analyse_new(files: list[Path], known: set[str], limits: Limits, passwords: tuple[str, ...]) -> list[FileOutcome]:
+    """Hash every file, skip bytes already loaded, analyse the rest (one task per distinct file).
+
+    A second copy of the same bytes in one run shares the first copy's fate.
+    """
     outcomes: list[FileOutcome] = []
     pending = []
-    first_seen: dict[str, str] = {}
+    first_of: dict[str, Path] = {}
+    copies: list[tuple[Path, str]] = []
     for path in files:
         started = time.perf_counter()
         try:
@@ -153,29 +173,32 @@ def ingest(
         except OSError as exc:
             outcomes.append(FileOutcome(path.name, None, "quarantined", f"could not be read: {exc.strerror or exc}"))
             continue
-        if sha256 in known or sha256 in first_seen:
-            same = f" (same bytes as {first_seen[sha256]})" if sha256 in first_seen else ""
-            outcomes.append(FileOutcome(path.name, sha256, "unchanged", f"already loaded{same}",
+        if sha256 in known:
+            outcomes.append(FileOutcome(path.name, sha256, "unchanged", "already loaded",
                                         round(time.perf_counter() - started, 3), brief_id=sha256[:16]))
-            continue
-        first_seen[sha256] = path.name
-        pending.append(analyse_file.submit(path, sha256, limits, tuple(passwords)))
+        elif sha256 in first_of:
+            copies.append((path, sha256))
+        else:
+            first_of[sha256] = path
+            pending.append(analyse_file.submit(path, sha256, limits, passwords))
     for outcome in outcomes:
         _notify(outcome)
+    by_sha: dict[str, FileOutcome] = {}
     for future in as_completed(pending):
         outcome = future.result()
+        by_sha[outcome.sha256] = outcome
         outcomes.append(outcome)
         _notify(outcome)
-
+    for path, sha256 in copies:
+        first = by_sha[sha256]
+        same = f"same bytes as {first.source_file}"
+        copy = FileOutcome(path.name, sha256, "unchanged" if first.analysis else "quarantined",
+                           f"{first.reason} ({same})" if first.reason else same, brief_id=first.brief_id,
+                           partner=first.partner, published=first.published)
+        outcomes.append(copy)
+        _notify(copy)
     order = {path.name: index for index, path in enumerate(files)}
-    outcomes.sort(key=lambda o: order.get(o.source_file, len(order)))
-    loaded = load_outcomes(db, run_id, outcomes)
-    summary = RunSummary(run_id=run_id, db=str(db), files=loaded)
-    print(
-        f"ingest run {run_id}: {len(files)} files, {summary.count('loaded')} loaded, "
-        f"{summary.count('unchanged')} unchanged, {summary.count('quarantined')} quarantined"
-    )
-    return summary
+    return sorted(outcomes, key=lambda o: order.get(o.source_file, len(order)))
 
 
 def _notify(outcome: FileOutcome) -> None:

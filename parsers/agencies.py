@@ -23,6 +23,11 @@ PRIVATE_LIST = re.compile(
     r"|(?:companies|foundations|firms|corporations)\s+(?:such as|including|like)\s+(?P<names2>[A-Z][^.;:]*)"
 )
 FOUNDATION = re.compile(r"(?<=[a-z]) Foundation\b(?! for the)|\b[A-Z][\w'&-]* Foundation\b")
+ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
+COMPANY = re.compile(
+    r"\b(?:retailer|company|firm|corporation|multinational|manufacturer|brand|bank|group|enterprise)\s+"
+    r"(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:has|have|is|was|supports?|funds?|finances?|provides?|contributes?)\b"
+)
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
 
 
@@ -39,11 +44,18 @@ def _is_name_word(token: str) -> bool:
 
 
 def _name_before(text: str, end: int) -> str:
-    """The capitalised name that ends at `end` ("...with the Ministry of Health, Labour and Welfare")."""
-    tokens = text[:end].split()
+    """The capitalised name that ends at `end` ("...with the Ministry of Health, Labour and Welfare").
+
+    It stays within its line and sentence, and an article starts it unless it follows
+    "of"/"for"/"and" inside the name ("Ministry of the Interior").
+    """
+    tokens = text[:end].rsplit("\n", 1)[-1].split()
     name: list[str] = []
-    for token in reversed(tokens):
-        if re.search(r"[.;:!?]$", token) and name:
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if re.search(r"[.;:!?]$", token) and name and not ABBREVIATION.match(token):
+            break
+        if token.lower() == "the" and (index == 0 or tokens[index - 1].lower() not in ("of", "for", "and", "on", "in", "to")):
             break
         if not _is_name_word(token) or (token.endswith(",") and name and name[0].lower() not in CONNECTORS and not _is_list_comma(name)):
             break
@@ -84,8 +96,12 @@ def _foreign(name: str, partner_iso3: str | None) -> bool:
     return any(c.iso3 != partner_iso3 for c in find_countries(name) if re.search(r"\bof (?:the )?" + re.escape(c.name), name))
 
 
-def find_agencies(text: str, partner_iso3: str | None) -> list[Agency]:
-    """Institutions named in the brief's narrative (not its project descriptions), in order of mention."""
+def find_agencies(text: str, partner_iso3: str | None, partner: str | None = None) -> list[Agency]:
+    """Institutions named in the brief's narrative (not its project descriptions), in order of mention.
+
+    The partner itself is not one of its agencies; the arms of a partner that is a
+    foundation or company are private, whatever their names say.
+    """
     found: list[Agency] = []
     spans: list[tuple[int, int]] = []
     for match in ACRONYM.finditer(text):
@@ -102,8 +118,12 @@ def find_agencies(text: str, partner_iso3: str | None) -> list[Agency]:
             found.append(Agency(name, None, "government", match.start()))
     for match in FOUNDATION.finditer(text):
         name = _name_before(text, match.end())
-        if len(name.split()) >= 2 and not _foreign(name, partner_iso3) and not any(s <= match.start() < e for s, e in spans):
+        words = name.split()
+        named = len(words) >= 2 and words[-2].lower() not in CONNECTORS
+        if named and not _foreign(name, partner_iso3) and not any(s <= match.start() < e for s, e in spans):
             found.append(Agency(name, None, "private", text.rfind(name, 0, match.end())))
+    for match in COMPANY.finditer(text):
+        found.append(Agency(match.group("name"), None, "private", match.start("name")))
     for match in PRIVATE_LIST.finditer(text):
         names = match.group("names") or match.group("names2")
         offset = match.start("names") if match.group("names") else match.start("names2")
@@ -115,7 +135,10 @@ def find_agencies(text: str, partner_iso3: str | None) -> list[Agency]:
                     break
             else:
                 break
-    return _dedupe(found)
+    agencies = [a for a in _dedupe(found) if not partner or a.name.lower() != partner.lower()]
+    if partner and partner_iso3 is None and PRIVATE.search(partner):
+        agencies = [Agency(a.name, a.acronym, "private", a.start) for a in agencies]
+    return agencies
 
 
 def _dedupe(found: list[Agency]) -> list[Agency]:

@@ -71,8 +71,11 @@ def _count(pattern: str, text: str) -> int | None:
 
 
 def conventions(text: str) -> tuple[int | None, int | None, int | None, int | None, int | None]:
-    """(total, fundamental, governance, technical, protocols) from the ratification sentence."""
-    sentence = next((s for s in re.split(r"(?<=\.)\s+", text) if re.search(r"\bratif", s)), "")
+    """(total, fundamental, governance, technical, protocols) from the ratification sentence
+    and the one after it ("… 94 Conventions. Of these, eight are Fundamental …")."""
+    sentences = re.split(r"(?<=\.)\s+", text)
+    index = next((i for i, s in enumerate(sentences) if re.search(r"\bratif", s)), None)
+    sentence = " ".join(sentences[index:index + 2]) if index is not None else ""
     number = r"(" + NUMBER_WORD + r")"
     qualifier = r"(?:\s+(?:out\s+of|of\s+the)\s+\w+)?(?:\s+(?:are|were|is))?"
     return (

@@ -15,7 +15,7 @@ from parsers.sentences import split_sentences
 KINDS = (
     ("voluntary_core", re.compile(r"un-?earmarked|non-earmarked|\bcore\b(?! budget)|RBSA|Regular Budget Supplementary|flexible funding", re.I)),
     ("assessed", re.compile(r"assessed|regular budget(?! supplementary)|membership (?:fees?|dues|contributions?)|core budget", re.I)),
-    ("voluntary_non_core", re.compile(r"(?<![\w-])earmarked|non-core|extra-?budgetary|XBDC|XBTC|specific projects|development cooperation projects", re.I)),
+    ("voluntary_non_core", re.compile(r"(?<![\w-])earmarked|non-core|extra-?budgetary|XBDC|XBTC|specific projects|development cooperation projects|fund(?:ed|ing|s)? (?:ILO |specific )?projects|projects worth", re.I)),
     ("total", re.compile(r"\btotal\b|\boverall\b|\bin all\b|\baltogether\b|\bcombined\b|\bcumulative", re.I)),
     ("voluntary", re.compile(r"voluntar", re.I)),
 )
@@ -36,16 +36,21 @@ class Contribution:
     evidence: str
 
 
+TOTAL = dict(KINDS)["total"]
+
+
 def kind_of(text: str) -> str | None:
-    """The contribution kind named in `text`, the most specific first."""
-    for kind, pattern in KINDS:
-        if pattern.search(text):
-            return kind
-    return None
+    """The contribution kind named in `text`, the most specific first; a total that names
+    the kinds it adds up ("assessed and voluntary combined") is still a total."""
+    named = [kind for kind, pattern in KINDS if pattern.search(text)]
+    if "total" in named and len(named) > 2:
+        return "total"
+    return named[0] if named else None
 
 
 def _refine(kind: str | None, lead: str) -> str | None:
-    """A bullet's lead ("Voluntary contributions earmarked to ...") says which voluntary money it is."""
+    """A bullet's lead or a run-in heading ("Voluntary contributions earmarked to ...",
+    "Total.") says which money it is when the sentence itself does not."""
     lead_kind = kind_of(lead)
     if kind in (None, "voluntary") and lead_kind:
         return lead_kind if kind is None or lead_kind.startswith("voluntary") else kind
@@ -119,7 +124,8 @@ def find_contributions(blocks: list[Block], heading: str = "") -> list[Contribut
             found += from_table(block)
             continue
         sentences = split_sentences(block.text)
-        lead = sentences[0][1] if block.kind == "list_item" and sentences else ""
+        run_in = bool(sentences) and len(sentences[0][1].split()) <= 6
+        lead = sentences[0][1] if sentences and (block.kind == "list_item" or run_in) else ""
         for offset, sentence in sentences:
             found += from_sentence(sentence, lead, heading_periods, block.page_at(offset))
     unique: dict[tuple, Contribution] = {}

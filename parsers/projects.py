@@ -59,6 +59,32 @@ def _signature(block: Block) -> tuple[float, bool, str | None]:
     return (round(block.size * 2) / 2, block.bold, marker)
 
 
+YEAR = r"(?:19|20)\d\d"
+MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+LABELLED_YEARS = re.compile(r"\b(?:Duration|Period|Timeframe|Time frame|Project period|Implementation period|Dates)\s*:\s*(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:" + YEAR + r"|\d\d))", re.IGNORECASE)
+START_END = re.compile(
+    r"\b(?:launched|started|began|begun|commenced|initiated|start(?:s|ing)?|running|runs|ran|operat\w+|implemented)\b[^.;]{0,40}?\b"
+    + MONTH + r"(" + YEAR + r")\b[^.;]{0,80}?\b(?:until|till|through|to|end(?:s|ed|ing)?|conclud\w+|clos\w+|finish\w+)\b[^.;]{0,30}?\b"
+    + MONTH + r"(" + YEAR + r")\b",
+    re.IGNORECASE,
+)
+
+
+def text_years(text: str) -> tuple[int | None, int | None]:
+    """A project period the description states: "Duration: 2015–2019", "launched in 2021
+    and scheduled to end in 2023", "started in 2020 and will run until 2023"."""
+    labelled = LABELLED_YEARS.search(text)
+    if labelled:
+        _, start, end = split_trailing_years(labelled.group(1))
+        if start is not None:
+            return start, end
+    for match in START_END.finditer(text):
+        start, end = int(match.group(1)), int(match.group(2))
+        if start <= end <= start + 30:
+            return start, end
+    return None, None
+
+
 def _heading_years(section: Section) -> tuple[str, int | None, int | None, bool]:
     """Title and years of a heading; years may sit on a line of their own just under it."""
     title, start, end = split_trailing_years(squash(section.heading.text if section.heading else ""))
@@ -146,9 +172,13 @@ def _listed_as_recipient(text: str, mentions: list[CountryMention], index: int) 
 
 
 FUNDING_VERB = r"(?:[Ff]und(?:ed|s|ing)|fund|[Ff]inanc\w*|[Ss]upport\w*|[Ss]ponsor\w*|[Ee]stablish\w*|[Gg]rant\w*|[Cc]ontribut\w*|[Pp]rovid\w*|[Dd]onat\w*)"
-FUNDED_BY = re.compile(r"\b" + FUNDING_VERB + r"\s+(?:\w+\s+)?by\s+(?:the\s+)?$")
-FUNDING_FROM = re.compile(r"\b(?:[Ff]und\w*|[Ff]inanc\w*|[Ss]upport|[Cc]ontributions?|resources|[Gg]rants?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$")
-FUNDS_IT = re.compile(r"^(?:\s*\([^)]*\))?(?:-funded\b|\s+(?:(?:has|have|also|jointly|further|generously)\s+)*" + FUNDING_VERB + r"\b)")
+FUNDED_BY = re.compile(r"\b(?:co-?)?" + FUNDING_VERB + r"\s+(?:\w+\s+)?by\s*:?\s+(?:the\s+)?$")
+FUNDING_FROM = re.compile(r"\b(?:[Ff]unding|[Ff]unds|[Ff]inanc\w*|(?:financial|funding)\s+support|[Cc]ontributions?|resources|[Gg]rants?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$")
+NOT_MONEY = r"(?!\s+(?:\w+\s+)?(?:technical|expertise|advice|knowledge|know-how|experts?|input|guidance|staff|specialists?)\b)"
+FUNDS_IT = re.compile(
+    r"^(?:\s*\([^)]*\))?(?:-funded\b|\s+(?:(?:has|have|also|jointly|further|generously)\s+)*(?:co-?)?" + FUNDING_VERB + r"\b" + NOT_MONEY
+    + r"|\s+(?:is|was|has been|remains|is also)\s+(?:a|the|one of the)\s+(?:\w+\s+)?(?:funding partner|donor|funder|financial partner)s?\b)"
+)
 COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?$")
 
 
@@ -193,6 +223,8 @@ def build_projects(sections: list[Section], partner: str, partner_iso3: str | No
         for child in nested:
             parts += [child.title] + [b.text for b in child.blocks]
         description = "\n\n".join(parts)
+        if start is None:
+            start, end = text_years(squash(description))
         pid = project_id(partner, title)
         if not title or pid in seen:
             continue

@@ -62,7 +62,7 @@ def parse_document(document: Document, sha256: str) -> dict[str, pd.DataFrame]:
     facts = brief_facts(parts, document.metadata, contact_text, full_text)
     partner = facts.partner or "Unknown"
     narrative_text = "\n".join(f"{s.title}\n{s.body}" for s in narrative)
-    agencies = find_agencies(narrative_text, facts.partner_iso3)
+    agencies = find_agencies(narrative_text, facts.partner_iso3, facts.partner)
     projects = build_projects(parts.sections, partner, facts.partner_iso3, agencies)
     contributions = [c for s in narrative for c in find_contributions(s.blocks, s.title)]
     indicators = find_indicators([b for s in narrative for b in s.blocks])

@@ -48,14 +48,18 @@ class Outline:
 
 
 def _title_block(document: Document) -> Block | None:
-    first_page = [b for b in document.blocks if b.page == document.blocks[0].page and b.kind == "heading"]
+    first_page = [
+        b for b in document.blocks
+        if b.page == document.blocks[0].page and b.kind == "heading" and len(b.text.split()) >= 2
+    ]
     if not first_page:
         return None
     return max(first_page, key=lambda b: (b.size, -document.blocks.index(b)))
 
 
 def outline(document: Document) -> Outline:
-    """Title = the largest heading on the first page; the date line is the first short
+    """Title = the largest heading of two words or more on the first page (a one-word
+    heading there is a logo); the date line is the first short
     block near it naming a month and year; every later heading opens a section."""
     title = _title_block(document)
     blocks = document.blocks

@@ -16,6 +16,19 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
+def fixture_builder():
+    """tests/fixtures/build_briefs.py as a module (it is a script, not a package)."""
+    import importlib.util
+    import sys
+
+    if "build_briefs" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("build_briefs", FIXTURES / "build_briefs.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["build_briefs"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["build_briefs"]
+
+
 def gold_files() -> list[Path]:
     """Every brief with expected records: the Japan sample, our fixture briefs and the held-out set."""
     return sorted(FIXTURES.rglob("*.gold.json"))

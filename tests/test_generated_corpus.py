@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-from pathlib import Path
 
 import duckdb
 import pytest
 
+from conftest import fixture_builder
 from scoring import records_from_warehouse, score_brief
 
 
@@ -17,9 +16,7 @@ from scoring import records_from_warehouse, score_brief
 def corpus(prefect_harness, tmp_path_factory):
     from flows.ingest import ingest
 
-    spec = importlib.util.spec_from_file_location("build_briefs", Path(__file__).parent / "fixtures" / "build_briefs.py")
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
+    builder = fixture_builder()
 
     folder = tmp_path_factory.mktemp("corpus")
     builder.build_corpus(folder, 24, seed=7)

@@ -72,21 +72,6 @@ def test_cli_exits_1_for_a_path_that_does_not_exist(tmp_path):
 WILD = Path(__file__).parent / "fixtures" / "wild"
 
 
-@pytest.mark.parametrize(
-    ("name", "reason"),
-    [
-        ("enc_rc4-128_userpw-test.pdf", "password required"),
-        ("image-only_jbig2_rotate270.pdf", "no text layer"),
-        ("malformed_fuzzed_pdfbox-3148-2.pdf", "damaged PDF"),
-        ("font_type3_french-diacritics.pdf", "not a partnership brief"),
-    ],
-)
-def test_real_world_files_that_are_not_briefs_are_quarantined_with_a_specific_reason(prefect_harness, tmp_path, name, reason):
-    summary = ingest(paths=[WILD / name], db=tmp_path / "w.duckdb")
-    (outcome,) = summary.files
-    assert outcome.status == "quarantined" and outcome.reason.startswith(reason), outcome.reason
-
-
 def test_a_password_opens_a_protected_pdf(prefect_harness, tmp_path):
     summary = ingest(paths=[WILD / "enc_rc4-128_userpw-test.pdf"], db=tmp_path / "w.duckdb", passwords=("wrong", "test"))
     assert not summary.files[0].reason.startswith("password")

@@ -17,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from schemas.validate import CheckFailure
+from warehouse.lock import connect
 
 # Insert order: the brief row first, then what was read from it.
 BRIEF_TABLES = (
@@ -35,7 +36,7 @@ BRIEF_TABLES = (
 def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
     """Connect to the warehouse file, creating it and any missing tables."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+    con = connect(path)
     con.execute(resources.files("warehouse").joinpath("schema.sql").read_text())
     return con
 
@@ -56,7 +57,9 @@ def brief_identity(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str, st
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: dt.datetime) -> None:
-    """Record a run as 'running', so a crashed run stays visible."""
+    """Record a run as 'running', so a crashed run stays visible; runs still 'running' from
+    before were killed (the caller holds the writer's lock), so they become 'interrupted'."""
+    con.execute("UPDATE ingest_runs SET status = 'interrupted' WHERE status = 'running'")
     con.execute(
         "INSERT INTO ingest_runs (run_id, started_at, status) VALUES (?, ?, 'running')",
         [run_id, _utc_naive(started_at)],
@@ -139,15 +142,16 @@ def record_file(
     partner: str | None = None,
     published: dt.date | None = None,
     rows: int | None = None,
+    extraction: str | None = None,
 ) -> None:
     """Record what happened to one file; `reason` says in words why it was not loaded."""
     con.execute(
         """
         INSERT INTO ingest_files
-            (run_id, source_file, sha256, status, reason, seconds, brief_id, partner, published, rows)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            (run_id, source_file, sha256, status, reason, seconds, brief_id, partner, published, rows, extraction)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
-        [run_id, source_file, sha256, status, reason, seconds, brief_id, partner, published, rows],
+        [run_id, source_file, sha256, status, reason, seconds, brief_id, partner, published, rows, extraction],
     )
 
 

@@ -120,7 +120,8 @@ CREATE TABLE IF NOT EXISTS ingest_files (
     brief_id    VARCHAR,
     partner     VARCHAR,
     published   DATE,
-    rows        INTEGER            -- rows loaded across all brief tables
+    rows        INTEGER,           -- rows loaded across all brief tables
+    extraction  VARCHAR            -- text | ocr | text+ocr: how the words were read
 );
 
 CREATE TABLE IF NOT EXISTS quality_checks (
