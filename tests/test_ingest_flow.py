@@ -92,3 +92,16 @@ def test_a_brief_failing_an_error_check_is_quarantined_with_its_checks_recorded(
     assert outcome.reason.startswith("failed validation") and "conventions" in outcome.reason
     assert _count(db, "SELECT count(*) FROM quality_checks WHERE severity = 'error'") >= 1
     assert _count(db, "SELECT count(*) FROM briefs") == 0
+
+
+def test_a_password_file_is_tried_line_by_line(prefect_harness, tmp_path):
+    passwords = tmp_path / "passwords.txt"
+    passwords.write_text("first-guess\ntest\n")
+    result = CliRunner().invoke(app, ["ingest", str(WILD / "enc_rc4-128_userpw-test.pdf"), "--password-file", str(passwords),
+                                      "--db", str(tmp_path / "w.duckdb")], env={"COLUMNS": "200"})
+    assert "password required" not in result.output and "wrong password" not in result.output
+
+
+def test_a_wrong_password_is_named_as_such(prefect_harness, tmp_path):
+    summary = ingest(paths=[WILD / "enc_rc4-128_userpw-test.pdf"], db=tmp_path / "w.duckdb", passwords=("nope",))
+    assert summary.files[0].reason.startswith("wrong password")
