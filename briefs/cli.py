@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -83,6 +84,62 @@ def ingest(
     console.print(_summary_table(summary))
     console.print(f"warehouse: {summary.db}   run: {summary.run_id}")
     raise typer.Exit(EXIT_QUARANTINED if summary.count("quarantined") else EXIT_OK)
+
+
+@app.command()
+def serve(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="PDF files or folders of PDFs (default: raw/)")] = None,
+    cron: Annotated[Optional[str], typer.Option("--cron", help='cron schedule, e.g. "0 6 * * 1"')] = None,
+    interval: Annotated[Optional[float], typer.Option("--interval", help="seconds between runs")] = None,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB warehouse file")] = DEFAULT_DB,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
+) -> None:
+    """Serve the ingest flow as a Prefect deployment that runs on a schedule (until stopped)."""
+    if (cron is None) == (interval is None):
+        console.print("[red]error:[/] give exactly one of --cron or --interval")
+        raise typer.Exit(EXIT_FAILED)
+    configure_prefect(verbose)
+    from prefect import serve as prefect_serve
+
+    from briefs.scheduling import ingest_deployment
+
+    deployment = ingest_deployment(paths or [Path("raw")], db, cron=cron, interval=interval)
+    schedule = f"cron {cron!r}" if cron else f"every {interval:g} s"
+    console.print(f"serving deployment ingest/{deployment.name} ({schedule}); Ctrl-C stops it")
+    prefect_serve(deployment)
+
+
+@app.command()
+def diff(
+    partner: Annotated[str, typer.Argument(help="partner name, as in briefs.partner (any case)")],
+    since: Annotated[Optional[dt.datetime], typer.Option("--from", formats=["%Y-%m-%d", "%Y-%m"], help="compare from the edition current at this date")] = None,
+    until: Annotated[Optional[dt.datetime], typer.Option("--to", formats=["%Y-%m-%d", "%Y-%m"], help="compare to the edition current at this date (default: latest)")] = None,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB warehouse file")] = DEFAULT_DB,
+) -> None:
+    """What changed between two editions of a partner's brief."""
+    import duckdb
+
+    from briefs.editions import NoSuchEditions, choose_pair, editions
+    from briefs.editions import diff as edition_diff
+
+    if not db.exists():
+        console.print(f"[red]error:[/] no warehouse at {db}; run briefs ingest first")
+        raise typer.Exit(EXIT_FAILED)
+    with duckdb.connect(str(db), read_only=True) as con:
+        try:
+            old, new = choose_pair(editions(con, partner), since and since.date(), until and until.date())
+        except NoSuchEditions as exc:
+            console.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(EXIT_FAILED) from None
+        changes = edition_diff(con, old, new)
+    table = Table(title=f"{new.partner}: {old.published} → {new.published} ({len(changes)} changes)")
+    for column in ("what", "change", "item", "old", "new", "pages"):
+        table.add_column(column, overflow="fold")
+    for change in changes:
+        what = change["entity"] + (f" {change['field']}" if change["entity"] == "project" and change["field"] else "")
+        pages = f"{change['old_page'] or '–'} → {change['new_page'] or '–'}"
+        table.add_row(what, change["change"], change["item"] or "", change["old_value"] or "", change["new_value"] or "", pages)
+    console.print(table)
 
 
 def _summary_table(summary) -> Table:

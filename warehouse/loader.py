@@ -38,7 +38,14 @@ def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
     path.parent.mkdir(parents=True, exist_ok=True)
     con = connect(path)
     con.execute(resources.files("warehouse").joinpath("schema.sql").read_text())
+    con.execute(resources.files("warehouse").joinpath("views.sql").read_text())
+    con.execute(f"CREATE OR REPLACE VIEW edition_changes AS WITH {edition_changes_sql()}")
     return con
+
+
+def edition_changes_sql() -> str:
+    """The body of the edition-changes query; it reads a relation named edition_pairs."""
+    return resources.files("warehouse").joinpath("edition_changes.sql").read_text()
 
 
 def loaded_sha256s(con: duckdb.DuckDBPyConnection) -> set[str]:
