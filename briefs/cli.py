@@ -163,5 +163,7 @@ def _summary_table(summary) -> Table:
     return table
 
 
+from briefs import cli_analyst  # noqa: E402,F401 - registers report, export and sql on `app`
+
 if __name__ == "__main__":
     sys.exit(app())

@@ -1,0 +1,1 @@
+"""Analyst commands (report, export, sql), registered on the `briefs` app."""
