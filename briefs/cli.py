@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from briefs.settings import configure_prefect
+from briefs.settings import configure_prefect, use_prefect_server
 
 app = typer.Typer(help="Turn PDF partnership briefs into validated DuckDB tables.", no_args_is_help=True, add_completion=False)
 console = Console()
@@ -37,16 +37,12 @@ def ingest(
     timeout: Annotated[float, typer.Option("--timeout", help="seconds allowed per file")] = 60.0,
     memory_mb: Annotated[int, typer.Option("--memory-mb", help="memory allowed per file, MiB")] = 1024,
     workers: Annotated[int, typer.Option("--workers", help="files processed at once")] = os.cpu_count() or 1,
+    dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="run the per-file work on this Dask cluster (tcp://host:port)")] = None,
     wait: Annotated[float, typer.Option("--wait", help="seconds to wait for another ingest writing the same warehouse")] = 600.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
     """Ingest briefs: extract, parse, validate and load them; print one line per file."""
-    configure_prefect(verbose)
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    from briefs.isolation import Limits
-    from flows.ingest import ingest as ingest_flow
-    from flows.ingest import on_file_done
+    from briefs.outcomes import on_file_done, record_if_nothing_new
     from warehouse.lock import WarehouseBusy
 
     targets = paths or [Path("raw")]
@@ -54,7 +50,6 @@ def ingest(
     if missing:
         console.print(f"[red]error:[/] no such file or folder: {', '.join(missing)}")
         raise typer.Exit(EXIT_FAILED)
-    limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20, max_pages=max_pages)
     passwords = list(password or [])
     if password_file is not None:
         try:
@@ -62,28 +57,67 @@ def ingest(
         except OSError as exc:
             console.print(f"[red]error:[/] cannot read the password file {password_file}: {exc.strerror}")
             raise typer.Exit(EXIT_FAILED) from None
-    flow = ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, workers)))
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=True) as progress:
-        bar = progress.add_task("starting Prefect…", total=None)
+    try:
+        summary = record_if_nothing_new(targets, db, wait)
+        if summary is None:
+            configure_prefect(verbose)
+            use_prefect_server(console.print)
+            from briefs.isolation import Limits
 
-        def advance(outcome: object) -> None:
-            progress.update(bar, description=f"ingesting ({outcome.source_file})", advance=1)
-
-        remove = on_file_done(advance)
-        try:
-            summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords), wait_seconds=wait)
-        except WarehouseBusy as exc:
-            console.print(f"[red]ingest not run:[/] {exc}")
-            raise typer.Exit(EXIT_FAILED) from None
-        except Exception as exc:  # noqa: BLE001 - the run itself failed: say so without a traceback
-            console.print(f"[red]ingest failed:[/] {type(exc).__name__}: {exc}")
-            raise typer.Exit(EXIT_FAILED) from None
-        finally:
-            remove()
+            limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20, max_pages=max_pages)
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          TimeElapsedColumn(), console=console, transient=True) as progress:
+                bar = progress.add_task("starting Prefect…", total=None)
+                remove = on_file_done(lambda o: progress.update(bar, description=f"ingesting ({o.source_file})", advance=1))
+                try:
+                    flow = _ingest_flow(workers, dask_address)
+                    summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords), wait_seconds=wait)
+                finally:
+                    remove()
+    except WarehouseBusy as exc:
+        console.print(f"[red]ingest not run:[/] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    except Exception as exc:  # noqa: BLE001 - the run itself failed: say so without a traceback
+        console.print(f"[red]ingest failed:[/] {type(exc).__name__}: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
     console.print(_summary_table(summary))
     console.print(f"warehouse: {summary.db}   run: {summary.run_id}")
     raise typer.Exit(EXIT_QUARANTINED if summary.count("quarantined") else EXIT_OK)
+
+
+def _ingest_flow(workers: int, dask_address: str | None):
+    """The ingest flow with its task runner: N threads (each file in its own child process), or Dask."""
+    from flows.ingest import ingest as ingest_flow
+
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, workers)))
+
+
+server_app = typer.Typer(help="The local Prefect server briefs starts once and reuses.", no_args_is_help=True)
+app.add_typer(server_app, name="server")
+
+
+@server_app.command("status")
+def server_status() -> None:
+    """Say whether the background Prefect server is running, and where."""
+    from briefs.prefect_server import running
+
+    info = running()
+    console.print(f"running at {info.url} (pid {info.pid})" if info else "not running")
+
+
+@server_app.command("stop")
+def server_stop() -> None:
+    """Stop the background Prefect server started by briefs."""
+    from briefs.prefect_server import stop
+
+    info = stop()
+    console.print(f"stopped the server at {info.url}" if info else "no server was running")
 
 
 @app.command()

@@ -41,6 +41,15 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
+def _in_process(func: Callable[..., Any], args: tuple) -> Any:
+    try:
+        return func(*args)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any library failure on a bad file is a reason, not a crash
+        raise ExtractionError(f"could not be read: {type(exc).__name__}: {str(exc).strip() or type(exc).__name__}") from exc
+
+
 def _child(conn: Connection, func: Callable[..., Any], args: tuple, memory_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     try:
@@ -57,7 +66,13 @@ def _child(conn: Connection, func: Callable[..., Any], args: tuple, memory_bytes
 
 
 def run_isolated(func: Callable[..., Any], *args: Any, limits: Limits = Limits()) -> Any:
-    """`func(*args)` in a bounded child; its ExtractionError, a crash or a limit become an ExtractionError here."""
+    """`func(*args)` in a bounded child; its ExtractionError, a crash or a limit become an ExtractionError here.
+
+    A daemonic process (a Dask worker, by default) may not have children: there the work
+    runs in the worker itself, which is already apart from the flow and the warehouse.
+    """
+    if multiprocessing.current_process().daemon:
+        return _in_process(func, args)
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, func, args, limits.memory_bytes), daemon=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 
 def configure_prefect(verbose: bool = False) -> None:
@@ -16,3 +17,21 @@ def configure_prefect(verbose: bool = False) -> None:
     }
     for name, value in defaults.items():
         os.environ.setdefault(name, value)
+
+
+def use_prefect_server(say: Callable[[str], None]) -> None:
+    """Point Prefect at the background server briefs keeps (started now if needed), unless
+    PREFECT_API_URL is set or BRIEFS_PREFECT_SERVER=ephemeral asks for a temporary one."""
+    if os.environ.get("PREFECT_API_URL") or os.environ.get("BRIEFS_PREFECT_SERVER") == "ephemeral":
+        return
+    from briefs.prefect_server import ensure_server, running
+
+    info = running()
+    if info is None:
+        say("starting a local Prefect server, once, for this and later runs (briefs server stop ends it)…")
+        try:
+            info = ensure_server()
+        except RuntimeError as exc:
+            say(f"{exc}; using a temporary server for this run")
+            return
+    os.environ["PREFECT_API_URL"] = info.url

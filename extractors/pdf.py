@@ -146,9 +146,11 @@ def _cell_text(cell: str | None) -> str:
 
 
 def _read_page(page: pdfplumber.page.Page) -> PageContent:
+    """Words and ruled tables of one page (table detection only where there are rules to find)."""
     tables = []
     table_boxes = []
-    for table in page.find_tables():
+    ruled = len(page.rects) + len(page.lines) >= 4
+    for table in page.find_tables() if ruled else ():
         rows = [[_cell_text(cell) for cell in row] for row in table.extract()]
         filled_rows = [row for row in rows if sum(1 for cell in row if cell) >= 2]
         if len(filled_rows) >= 2:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, task
@@ -20,61 +18,15 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
 from briefs.analyse import Analysis, analyse
+from briefs.outcomes import FileOutcome, RunSummary, notify, record_outcomes
 from briefs.files import discover, sha256_file
 from briefs.isolation import Limits, run_isolated
 from extractors import ExtractionError
-from schemas.validate import CheckFailure, has_errors
+from schemas.validate import has_errors
+from warehouse.loader import loaded_sha256s, open_warehouse, start_run
 from warehouse.lock import warehouse_lock
-from warehouse.loader import (
-    brief_identity,
-    finish_run,
-    load_brief,
-    loaded_sha256s,
-    open_warehouse,
-    record_checks,
-    record_file,
-    start_run,
-)
 
 DEFAULT_DB = Path("warehouse/briefs.duckdb")
-
-
-@dataclass
-class FileOutcome:
-    """What happened to one input file: the line a user reads in the run summary."""
-
-    source_file: str
-    sha256: str | None
-    status: str
-    reason: str | None = None
-    seconds: float = 0.0
-    brief_id: str | None = None
-    partner: str | None = None
-    published: dt.date | None = None
-    rows: dict[str, int] = field(default_factory=dict)
-    analysis: Analysis | None = None
-    failures: list[CheckFailure] = field(default_factory=list)
-    extraction: str | None = None
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    db: str
-    files: list[FileOutcome]
-
-    def count(self, status: str) -> int:
-        return sum(1 for f in self.files if f.status == status)
-
-
-ProgressHook = Callable[[FileOutcome], None]
-_progress_hooks: list[ProgressHook] = []
-
-
-def on_file_done(hook: ProgressHook) -> Callable[[], None]:
-    """Register a callback (e.g. the CLI's progress bar) called as each file finishes; returns its remover."""
-    _progress_hooks.append(hook)
-    return lambda: _progress_hooks.remove(hook)
 
 
 @task(name="analyse-brief", cache_policy=NO_CACHE)
@@ -107,26 +59,7 @@ def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, 
 @task(name="load-briefs", cache_policy=NO_CACHE)
 def load_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
     """Write every parsed brief (one transaction each) and every file's outcome and checks."""
-    con = open_warehouse(db)
-    try:
-        for outcome in outcomes:
-            if outcome.status == "unchanged" and outcome.sha256 and (known := brief_identity(con, outcome.sha256)):
-                outcome.brief_id, outcome.partner, outcome.published = known
-            if outcome.analysis is not None:
-                outcome.rows = load_brief(con, outcome.analysis.tables, run_id, dt.datetime.now(dt.timezone.utc))
-                outcome.status = "loaded" if outcome.rows else "unchanged"
-                outcome.analysis = None
-            record_checks(con, run_id, outcome.brief_id, outcome.failures)
-            record_file(
-                con, run_id, outcome.source_file, outcome.sha256, outcome.status, outcome.reason, outcome.seconds,
-                brief_id=outcome.brief_id, partner=outcome.partner, published=outcome.published,
-                rows=sum(outcome.rows.values()) if outcome.rows else None, extraction=outcome.extraction,
-            )
-        status = "completed" if all(o.status != "quarantined" for o in outcomes) else "completed_with_quarantine"
-        finish_run(con, run_id, dt.datetime.now(dt.timezone.utc), status)
-    finally:
-        con.close()
-    return outcomes
+    return record_outcomes(db, run_id, outcomes)
 
 
 @flow(name="ingest", log_prints=True)
@@ -182,13 +115,13 @@ def _analyse_new(files: list[Path], known: set[str], limits: Limits, passwords: 
             first_of[sha256] = path
             pending.append(analyse_file.submit(path, sha256, limits, passwords))
     for outcome in outcomes:
-        _notify(outcome)
+        notify(outcome)
     by_sha: dict[str, FileOutcome] = {}
     for future in as_completed(pending):
         outcome = future.result()
         by_sha[outcome.sha256] = outcome
         outcomes.append(outcome)
-        _notify(outcome)
+        notify(outcome)
     for path, sha256 in copies:
         first = by_sha[sha256]
         same = f"same bytes as {first.source_file}"
@@ -196,11 +129,6 @@ def _analyse_new(files: list[Path], known: set[str], limits: Limits, passwords: 
                            f"{first.reason} ({same})" if first.reason else same, brief_id=first.brief_id,
                            partner=first.partner, published=first.published)
         outcomes.append(copy)
-        _notify(copy)
+        notify(copy)
     order = {path.name: index for index, path in enumerate(files)}
     return sorted(outcomes, key=lambda o: order.get(o.source_file, len(order)))
-
-
-def _notify(outcome: FileOutcome) -> None:
-    for hook in list(_progress_hooks):
-        hook(outcome)

@@ -7,11 +7,13 @@ import os
 import tempfile
 from pathlib import Path
 
+import duckdb
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="briefs-prefect-"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("BRIEFS_PREFECT_SERVER", "ephemeral")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
@@ -27,6 +29,26 @@ def fixture_builder():
         sys.modules["build_briefs"] = module
         spec.loader.exec_module(module)
     return sys.modules["build_briefs"]
+
+
+BRIEF_TABLES = ("briefs", "contributions", "indicators", "projects", "project_countries", "project_funders",
+                "agencies", "priorities", "sections")
+VOLATILE = {"run_id", "ingested_at"}
+
+
+def warehouse_snapshot(db: Path, brief_ids: set[str] | None = None) -> dict[str, list[tuple]]:
+    """Every contract row (of the briefs named), without the columns naming the run that wrote
+    it (and, for a subset of briefs, without is_current, which depends on the other editions)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        snapshot = {}
+        for table in BRIEF_TABLES:
+            cursor = con.execute(f"SELECT * FROM {table}")
+            names = [d[0] for d in cursor.description]
+            volatile = VOLATILE if brief_ids is None else VOLATILE | {"is_current"}
+            keep = [i for i, name in enumerate(names) if name not in volatile]
+            rows = [row for row in cursor.fetchall() if brief_ids is None or row[names.index("brief_id")] in brief_ids]
+            snapshot[table] = sorted((tuple(row[i] for i in keep) for row in rows), key=repr)
+        return snapshot
 
 
 def gold_files() -> list[Path]:

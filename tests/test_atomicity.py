@@ -15,13 +15,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import fixture_builder
+from conftest import BRIEF_TABLES, fixture_builder, warehouse_snapshot
 from flows.ingest import ingest
 from warehouse.lock import WarehouseBusy, warehouse_lock
 
-BRIEF_TABLES = ("briefs", "contributions", "indicators", "projects", "project_countries", "project_funders",
-                "agencies", "priorities", "sections")
-VOLATILE = {"run_id", "ingested_at"}
 
 LOADER = textwrap.dedent("""
     import datetime as dt, hashlib, sys
@@ -35,21 +32,6 @@ LOADER = textwrap.dedent("""
         load_brief(con, a.tables, "killed-run", dt.datetime.now(dt.timezone.utc))
         print(f"loaded {n}", flush=True)
 """)
-
-
-def _snapshot(db: Path, brief_ids: set[str] | None = None) -> dict[str, list[tuple]]:
-    """Every contract row (of the briefs named), without the columns naming the run that wrote
-    it (and, for a subset of briefs, without is_current, which depends on the other editions)."""
-    with duckdb.connect(str(db), read_only=True) as con:
-        snapshot = {}
-        for table in BRIEF_TABLES:
-            cursor = con.execute(f"SELECT * FROM {table}")
-            names = [d[0] for d in cursor.description]
-            volatile = VOLATILE if brief_ids is None else VOLATILE | {"is_current"}
-            keep = [i for i, name in enumerate(names) if name not in volatile]
-            rows = [row for row in cursor.fetchall() if brief_ids is None or row[names.index("brief_id")] in brief_ids]
-            snapshot[table] = sorted((tuple(row[i] for i in keep) for row in rows), key=repr)
-        return snapshot
 
 
 def _brief_ids(db: Path) -> set[str]:
@@ -82,10 +64,10 @@ def test_a_sigkill_during_loading_then_a_rerun_gives_the_same_warehouse_as_one_c
 
     survivors = _brief_ids(killed)
     assert 0 < len(survivors) < 12
-    assert _snapshot(killed, survivors) == _snapshot(clean, survivors)
+    assert warehouse_snapshot(killed, survivors) == warehouse_snapshot(clean, survivors)
 
     ingest(paths=[folder], db=killed)
-    after, expected = _snapshot(killed), _snapshot(clean)
+    after, expected = warehouse_snapshot(killed), warehouse_snapshot(clean)
     assert {t: set(after[t]) ^ set(expected[t]) for t in BRIEF_TABLES if after[t] != expected[t]} == {}
 
 

@@ -6,18 +6,22 @@ types of schema.sql: one vectorised INSERT per table instead of a statement
 per row, and money goes in as text cast to DECIMAL(18,2), never via float.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pandas as pd
 
-from schemas.validate import CheckFailure
 from warehouse.lock import connect
+
+if TYPE_CHECKING:
+    from schemas.validate import CheckFailure
 
 # Insert order: the brief row first, then what was read from it.
 BRIEF_TABLES = (

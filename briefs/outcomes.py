@@ -1,0 +1,126 @@
+"""What a run did to each file, and writing that down in the warehouse.
+
+Kept apart from the flow so that a run with nothing new can be reported without Prefect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import uuid
+from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from briefs.files import discover, sha256_file
+from warehouse.loader import (
+    brief_identity,
+    finish_run,
+    load_brief,
+    loaded_sha256s,
+    open_warehouse,
+    record_checks,
+    record_file,
+    start_run,
+)
+from warehouse.lock import warehouse_lock
+
+if TYPE_CHECKING:
+    from briefs.analyse import Analysis
+    from schemas.validate import CheckFailure
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one input file: the line a user reads in the run summary."""
+
+    source_file: str
+    sha256: str | None
+    status: str
+    reason: str | None = None
+    seconds: float = 0.0
+    brief_id: str | None = None
+    partner: str | None = None
+    published: dt.date | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+    analysis: Analysis | None = None
+    failures: list[CheckFailure] = field(default_factory=list)
+    extraction: str | None = None
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    db: str
+    files: list[FileOutcome]
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+
+ProgressHook = Callable[[FileOutcome], None]
+_progress_hooks: list[ProgressHook] = []
+
+
+def on_file_done(hook: ProgressHook) -> Callable[[], None]:
+    """Register a callback (e.g. the CLI's progress bar) called as each file finishes; returns its remover."""
+    _progress_hooks.append(hook)
+    return lambda: _progress_hooks.remove(hook)
+
+
+def notify(outcome: FileOutcome) -> None:
+    """Tell every registered hook that a file is done."""
+    for hook in list(_progress_hooks):
+        hook(outcome)
+
+
+def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
+    """Load every analysed brief (one transaction each), record every file and its checks,
+    and close the run; the caller holds the warehouse lock."""
+    con = open_warehouse(db)
+    try:
+        for outcome in outcomes:
+            if outcome.status == "unchanged" and outcome.sha256 and (known := brief_identity(con, outcome.sha256)):
+                outcome.brief_id, outcome.partner, outcome.published = known
+            if outcome.analysis is not None:
+                outcome.rows = load_brief(con, outcome.analysis.tables, run_id, dt.datetime.now(dt.timezone.utc))
+                outcome.status = "loaded" if outcome.rows else "unchanged"
+                outcome.analysis = None
+            record_checks(con, run_id, outcome.brief_id, outcome.failures)
+            record_file(
+                con, run_id, outcome.source_file, outcome.sha256, outcome.status, outcome.reason, outcome.seconds,
+                brief_id=outcome.brief_id, partner=outcome.partner, published=outcome.published,
+                rows=sum(outcome.rows.values()) if outcome.rows else None, extraction=outcome.extraction,
+            )
+        status = "completed" if all(o.status != "quarantined" for o in outcomes) else "completed_with_quarantine"
+        finish_run(con, run_id, dt.datetime.now(dt.timezone.utc), status)
+    finally:
+        con.close()
+    return outcomes
+
+
+def record_if_nothing_new(paths: list[Path], db: Path, wait_seconds: float) -> RunSummary | None:
+    """When every file's bytes are already loaded, record the run as all `unchanged` and
+    return it, with no PDF work and no Prefect flow run; otherwise None (run the flow)."""
+    if not Path(db).exists():
+        return None
+    started = time.perf_counter()
+    try:
+        hashes = [(path, sha256_file(path)) for path in discover(paths)]
+    except OSError:
+        return None
+    with warehouse_lock(Path(db), wait_seconds):
+        con = open_warehouse(db)
+        try:
+            known = loaded_sha256s(con)
+            if not hashes or any(sha256 not in known for _, sha256 in hashes):
+                return None
+            run_id = str(uuid.uuid4())
+            start_run(con, run_id, dt.datetime.now(dt.timezone.utc))
+        finally:
+            con.close()
+        seconds = round((time.perf_counter() - started) / len(hashes), 3)
+        outcomes = [FileOutcome(path.name, sha256, "unchanged", "already loaded", seconds, brief_id=sha256[:16])
+                    for path, sha256 in hashes]
+        return RunSummary(run_id, str(db), record_outcomes(db, run_id, outcomes))
