@@ -71,7 +71,8 @@ def ingest(
                 remove = on_file_done(lambda o: progress.update(bar, description=f"ingesting ({o.source_file})", advance=1))
                 try:
                     flow = _ingest_flow(workers, dask_address)
-                    summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords), wait_seconds=wait)
+                    summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords), wait_seconds=wait,
+                                   workers=max(1, workers))
                 finally:
                     remove()
     except WarehouseBusy as exc:

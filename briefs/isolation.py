@@ -1,24 +1,32 @@
-"""Run untrusted-PDF work in a child process with a time and a memory limit.
+"""Run untrusted-PDF work in child processes with a time and a memory limit.
 
 A malformed PDF can make pdfminer inflate hundreds of MB or loop for minutes; in a child
-process that is one quarantined file, not a dead run. Children are forked from a
-forkserver that has already imported the heavy libraries, so each costs milliseconds.
+process that is one quarantined file, not a dead run. The children form a small pool that
+lives for the whole run (forked from a forkserver that has already imported the heavy
+libraries), because starting a fresh child per file costs more than reading a brief. A file
+over its time limit gets its pool torn down; files that were in flight in that pool when it
+went down are retried once on a fresh one, so only the culprit is quarantined.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
+import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from typing import Any
 
 from extractors import ExtractionError
 from extractors.pdf import DEFAULT_MAX_PAGES
 
 PRELOAD = ["briefs.analyse"]
+TASKS_PER_CHILD = 100
 
 
 @dataclass(frozen=True)
@@ -35,34 +43,73 @@ class LimitExceeded(ExtractionError):
     """The file needed more time or memory than allowed."""
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return context
-
-
-def _in_process(func: Callable[..., Any], args: tuple) -> Any:
-    try:
-        return func(*args)
-    except ExtractionError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any library failure on a bad file is a reason, not a crash
-        raise ExtractionError(f"could not be read: {type(exc).__name__}: {str(exc).strip() or type(exc).__name__}") from exc
-
-
-def _child(conn: Connection, func: Callable[..., Any], args: tuple, memory_bytes: int) -> None:
+def _limit_memory(memory_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+
+
+def _call(func: Callable[..., Any], args: tuple) -> tuple[str, Any]:
+    """Runs in the child: the result, or what went wrong, as plain picklable values."""
     try:
-        conn.send(("ok", func(*args)))
+        return "ok", func(*args)
     except ExtractionError as exc:
-        conn.send(("rejected", str(exc)))
+        return "rejected", str(exc)
     except MemoryError:
-        conn.send(("memory", ""))
+        return "memory", ""
     except Exception as exc:  # noqa: BLE001 - any library failure on a bad file is a reason, not a crash
         detail = str(exc).strip() or type(exc).__name__
-        conn.send(("error", f"{type(exc).__name__}: {detail}\n{traceback.format_exc(limit=3)}"))
-    finally:
-        conn.close()
+        return "error", f"{type(exc).__name__}: {detail}\n{traceback.format_exc(limit=3)}"
+
+
+class _Pool:
+    """The run's child processes, rebuilt when a limit forces one down."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._executor: ProcessPoolExecutor | None = None
+        self._memory_bytes = 0
+        self.processes = os.cpu_count() or 1
+        self.generation = 0
+
+    def resize(self, processes: int) -> None:
+        """As many children as files analysed at once (more would only hold memory)."""
+        with self._lock:
+            if processes != self.processes and self._executor is not None:
+                self._close()
+            self.processes = max(1, processes)
+
+    def get(self, memory_bytes: int) -> tuple[ProcessPoolExecutor, int]:
+        with self._lock:
+            if self._executor is not None and self._memory_bytes != memory_bytes:
+                self._close()
+            if self._executor is None:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(PRELOAD)
+                self._executor = ProcessPoolExecutor(
+                    max_workers=self.processes, mp_context=context, initializer=_limit_memory,
+                    initargs=(memory_bytes,), max_tasks_per_child=TASKS_PER_CHILD)
+                self._memory_bytes = memory_bytes
+            return self._executor, self.generation
+
+    def restart(self, generation: int) -> None:
+        """Kill the pool's children (once per generation, however many callers ask)."""
+        with self._lock:
+            if generation == self.generation and self._executor is not None:
+                self._close()
+
+    def _close(self) -> None:
+        for process in list((self._executor._processes or {}).values()):
+            process.kill()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = None
+        self.generation += 1
+
+
+_POOL = _Pool()
+
+
+def set_processes(processes: int) -> None:
+    """Size the pool of children to the number of files the run analyses at once."""
+    _POOL.resize(processes)
 
 
 def run_isolated(func: Callable[..., Any], *args: Any, limits: Limits = Limits()) -> Any:
@@ -73,27 +120,20 @@ def run_isolated(func: Callable[..., Any], *args: Any, limits: Limits = Limits()
     """
     if multiprocessing.current_process().daemon:
         return _in_process(func, args)
-    context = _context()
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, func, args, limits.memory_bytes), daemon=True)
-    process.start()
-    sender.close()
-    try:
-        if not receiver.poll(limits.seconds):
-            raise LimitExceeded(f"took longer than the {limits.seconds:g} s time limit (raise it with --timeout)")
+    for attempt in range(2):
+        executor, generation = _POOL.get(limits.memory_bytes)
         try:
-            status, payload = receiver.recv()
-        except EOFError:
-            process.join(5)
-            raise LimitExceeded(
-                f"the extraction process died (exit code {process.exitcode}); usually the "
-                f"{limits.memory_bytes >> 20} MiB memory limit (raise it with --memory-mb)"
-            ) from None
-    finally:
-        if process.is_alive():
-            process.kill()
-        process.join(5)
-        receiver.close()
+            status, payload = executor.submit(_call, func, args).result(timeout=limits.seconds)
+            break
+        except FutureTimeout:
+            _POOL.restart(generation)
+            raise LimitExceeded(f"took longer than the {limits.seconds:g} s time limit (raise it with --timeout)") from None
+        except BrokenProcessPool:
+            _POOL.restart(generation)
+            if attempt == 1:
+                raise LimitExceeded(
+                    f"the extraction process died; usually the {limits.memory_bytes >> 20} MiB memory limit "
+                    "(raise it with --memory-mb)") from None
     if status == "ok":
         return payload
     if status == "memory":
@@ -101,3 +141,12 @@ def run_isolated(func: Callable[..., Any], *args: Any, limits: Limits = Limits()
     if status == "rejected":
         raise ExtractionError(payload)
     raise ExtractionError(f"could not be read: {payload.splitlines()[0]}")
+
+
+def _in_process(func: Callable[..., Any], args: tuple) -> Any:
+    status, payload = _call(func, args)
+    if status == "ok":
+        return payload
+    if status == "rejected":
+        raise ExtractionError(payload)
+    raise ExtractionError(f"could not be read: {payload.splitlines()[0] if payload else 'out of memory'}")

@@ -8,6 +8,7 @@ single writer. A bad file becomes a quarantined row, never a failed flow.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 import uuid
 from pathlib import Path
@@ -20,7 +21,7 @@ from prefect.runtime import flow_run
 from briefs.analyse import Analysis, analyse
 from briefs.outcomes import FileOutcome, RunSummary, notify, record_outcomes
 from briefs.files import discover, sha256_file
-from briefs.isolation import Limits, run_isolated
+from briefs.isolation import Limits, run_isolated, set_processes
 from extractors import ExtractionError
 from schemas.validate import has_errors
 from warehouse.loader import loaded_sha256s, open_warehouse, start_run
@@ -69,9 +70,14 @@ def ingest(
     limits: Limits = Limits(),
     passwords: tuple[str, ...] = (),
     wait_seconds: float = 600.0,
+    workers: int = os.cpu_count() or 1,
 ) -> RunSummary:
-    """Load every new brief under `paths` into the warehouse at `db` (one writer at a time)."""
+    """Load every new brief under `paths` into the warehouse at `db` (one writer at a time).
+
+    `workers` sizes the pool of extraction processes; give the task runner as many threads.
+    """
     run_id = flow_run.get_id() or str(uuid.uuid4())
+    set_processes(workers)
     files = discover(paths or [Path("raw")])
     with warehouse_lock(Path(db), wait_seconds, on_wait=print):
         con = open_warehouse(db)

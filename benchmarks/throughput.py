@@ -1,0 +1,130 @@
+"""Throughput of `briefs ingest` against pdfplumber's own speed on the same files.
+
+Run: .venv/bin/python benchmarks/throughput.py [--n 200] [--n 50] [--seed 1]
+
+For each corpus size N it generates N briefs with the test fixture builder (varied partners,
+layouts, 2-6 pages), then measures, each in its own process tree:
+  floor      pdfplumber alone reading every page's characters (the floor for this stack)
+  ingest x1  `briefs ingest --workers 1` into a new warehouse
+  ingest x2  `briefs ingest --workers 2` into another new warehouse
+  unchanged  `briefs ingest` again over the same folder (nothing new)
+  startup    `briefs ingest` of one brief minus pdfplumber's time for that brief
+and the peak resident memory (RSS) of the whole process tree of each. The Prefect server that
+briefs reuses is started before timing, as it is on a user's second run. Prints a table and the
+ratios the README reports. Timings vary with the machine's load; the figures are one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BRIEFS = str(ROOT / ".venv" / "bin" / "briefs")
+FLOOR = """
+import sys, pdfplumber
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).glob("*.pdf")):
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.chars
+            page.close()
+"""
+
+
+def _tree_rss_kib(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+        rss[int(entry.name)] = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak RSS MiB of the process tree) of one command."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kib(process.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    if process.returncode not in (0, 3):
+        raise RuntimeError(f"{command} failed: {process.stderr.read().decode()[-2000:]}")
+    return seconds, peak / 1024
+
+
+def build(folder: Path, n: int, seed: int) -> None:
+    spec = importlib.util.spec_from_file_location("build_briefs", ROOT / "tests" / "fixtures" / "build_briefs.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_briefs"] = module
+    spec.loader.exec_module(module)
+    module.build_corpus(folder, n, seed=seed)
+    for gold in folder.glob("*.gold.json"):
+        gold.unlink()
+
+
+def run(n: int, seed: int, env: dict[str, str], scratch: Path) -> dict[str, tuple[float, float]]:
+    folder = scratch / f"corpus-{n}"
+    folder.mkdir()
+    build(folder, n, seed)
+    python = str(ROOT / ".venv" / "bin" / "python")
+    results = {"floor": measure([python, "-c", FLOOR, str(folder)], env)}
+    results["ingest x1"] = measure([BRIEFS, "ingest", str(folder), "--db", str(scratch / f"w1-{n}.duckdb"), "--workers", "1"], env)
+    results["ingest x2"] = measure([BRIEFS, "ingest", str(folder), "--db", str(scratch / f"w2-{n}.duckdb"), "--workers", "2"], env)
+    results["unchanged"] = measure([BRIEFS, "ingest", str(folder), "--db", str(scratch / f"w2-{n}.duckdb")], env)
+    one = scratch / f"one-{n}"
+    one.mkdir()
+    first = sorted(folder.glob("*.pdf"))[0]
+    (one / first.name).write_bytes(first.read_bytes())
+    single_floor, _ = measure([python, "-c", FLOOR, str(one)], env)
+    single, rss = measure([BRIEFS, "ingest", str(one), "--db", str(scratch / f"one-{n}.duckdb")], env)
+    results["startup"] = (single - single_floor, rss)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, action="append", help="corpus size (repeatable); default 50 and 200")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    sizes = args.n or [50, 200]
+    with tempfile.TemporaryDirectory() as scratch_dir:
+        scratch = Path(scratch_dir)
+        env = {**os.environ, "PREFECT_HOME": os.environ.get("PREFECT_HOME", str(scratch / "prefect")), "COLUMNS": "200"}
+        subprocess.run([BRIEFS, "ingest", str(ROOT / "raw"), "--db", str(scratch / "warm.duckdb")], env=env,
+                       check=False, capture_output=True)
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        print(f"{'N':>5} {'measure':<12} {'seconds':>9} {'peak RSS MiB':>13}")
+        for n in sizes:
+            results = run(n, args.seed, env, scratch)
+            for name, (seconds, rss) in results.items():
+                print(f"{n:>5} {name:<12} {seconds:>9.2f} {rss:>13.0f}")
+            floor, one, two, unchanged = (results[k][0] for k in ("floor", "ingest x1", "ingest x2", "unchanged"))
+            print(f"{n:>5} ratios: x1/floor {one / floor:.2f}   x1/x2 {one / two:.2f}   "
+                  f"unchanged/x1 {unchanged / one:.1%}   startup {results['startup'][0]:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
