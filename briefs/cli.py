@@ -134,6 +134,7 @@ def serve(
         console.print("[red]error:[/] give exactly one of --cron or --interval")
         raise typer.Exit(EXIT_FAILED)
     configure_prefect(verbose)
+    use_prefect_server(console.print)
     from prefect import serve as prefect_serve
 
     from briefs.scheduling import ingest_deployment
