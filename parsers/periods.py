@@ -19,10 +19,15 @@ SINGLE = re.compile(r"(?<![\d/.-])(?P<y>" + YEAR + r")(?![\d/-])")
 
 @dataclass(frozen=True)
 class Period:
+    """Years start..end (end None for an open period, "since 2010") found at text[begin:finish]."""
+
     start: int
-    end: int
+    end: int | None
     begin: int
     finish: int
+
+
+SINCE = re.compile(r"\bsince\s+(?P<y>" + YEAR + r")\b", re.IGNORECASE)
 
 
 def _end_year(start: int, end: str) -> int:
@@ -46,8 +51,8 @@ def find_ranges(text: str) -> list[Period]:
 
 
 def find_periods(text: str) -> list[Period]:
-    """Ranges first, then single years that are not part of a range, left to right."""
-    ranges = find_ranges(text)
+    """Ranges first ("since 2010" is an open one), then single years not part of a range, left to right."""
+    ranges = find_ranges(text) + [Period(int(m.group("y")), None, m.start(), m.end()) for m in SINCE.finditer(text)]
     singles = [
         Period(int(m.group("y")), int(m.group("y")), m.start(), m.end())
         for m in SINGLE.finditer(text)

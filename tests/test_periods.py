@@ -38,3 +38,8 @@ def test_a_range_that_runs_backwards_is_not_a_period():
 )
 def test_heading_year_ranges_are_split_from_the_title(heading, title, start, end):
     assert split_trailing_years(heading) == (title, start, end)
+
+
+def test_since_a_year_is_an_open_period():
+    period = find_periods("Since 2010, Korea has contributed")[0]
+    assert (period.start, period.end) == (2010, None)
