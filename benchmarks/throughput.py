@@ -117,13 +117,17 @@ def main() -> None:
                        check=False, capture_output=True)
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
         print(f"{'N':>5} {'measure':<12} {'seconds':>9} {'peak RSS MiB':>13}")
-        for n in sizes:
-            results = run(n, args.seed, env, scratch)
-            for name, (seconds, rss) in results.items():
-                print(f"{n:>5} {name:<12} {seconds:>9.2f} {rss:>13.0f}")
-            floor, one, two, unchanged = (results[k][0] for k in ("floor", "ingest x1", "ingest x2", "unchanged"))
-            print(f"{n:>5} ratios: x1/floor {one / floor:.2f}   x1/x2 {one / two:.2f}   "
-                  f"unchanged/x1 {unchanged / one:.1%}   startup {results['startup'][0]:.2f} s")
+        try:
+            for n in sizes:
+                results = run(n, args.seed, env, scratch)
+                for name, (seconds, rss) in results.items():
+                    print(f"{n:>5} {name:<12} {seconds:>9.2f} {rss:>13.0f}")
+                floor, one, two, unchanged = (results[k][0] for k in ("floor", "ingest x1", "ingest x2", "unchanged"))
+                print(f"{n:>5} ratios: x1/floor {one / floor:.2f}   x1/x2 {one / two:.2f}   "
+                      f"unchanged/x1 {unchanged / one:.1%}   startup {results['startup'][0]:.2f} s")
+        finally:
+            if "PREFECT_HOME" not in os.environ:
+                subprocess.run([BRIEFS, "server", "stop"], env=env, check=False, capture_output=True)
 
 
 if __name__ == "__main__":
