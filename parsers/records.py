@@ -36,7 +36,8 @@ INTEGER_COLUMNS = {"page_count", "conventions_ratified", "fundamental_convention
                    "start_year", "end_year", "ordinal", "page_start", "page_end"}
 
 
-def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
+def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows as a frame with the contract's columns: nullable integers, Decimal money, dates as objects."""
     frame = pd.DataFrame(rows, columns=COLUMNS[table])
     for column in frame.columns:
         if column in INTEGER_COLUMNS:
@@ -68,30 +69,30 @@ def parse_document(document: Document, sha256: str) -> dict[str, pd.DataFrame]:
     indicators = find_indicators([b for s in narrative for b in s.blocks])
 
     return {
-        "briefs": _frame("briefs", [{
+        "briefs": to_frame("briefs", [{
             "brief_id": brief_id, "sha256": sha256, "source_file": document.source,
             "page_count": document.page_count, **vars(facts),
         }]),
-        "contributions": _frame("contributions", [{"brief_id": brief_id, **vars(c)} for c in contributions]),
-        "indicators": _frame("indicators", [{"brief_id": brief_id, **vars(i)} for i in indicators]),
-        "projects": _frame("projects", [{
+        "contributions": to_frame("contributions", [{"brief_id": brief_id, **vars(c)} for c in contributions]),
+        "indicators": to_frame("indicators", [{"brief_id": brief_id, **vars(i)} for i in indicators]),
+        "projects": to_frame("projects", [{
             "project_id": p.project_id, "brief_id": brief_id, "title": p.title, "start_year": p.start_year,
             "end_year": p.end_year, "description": p.description, "page": p.page,
         } for p in projects]),
-        "project_countries": _frame("project_countries", [
+        "project_countries": to_frame("project_countries", [
             {"project_id": p.project_id, "brief_id": brief_id, "iso3": c.iso3, "country": c.name}
             for p in projects for c in p.countries
         ]),
-        "project_funders": _frame("project_funders", [
+        "project_funders": to_frame("project_funders", [
             {"project_id": p.project_id, "brief_id": brief_id, "agency": agency} for p in projects for agency in p.funders
         ]),
-        "agencies": _frame("agencies", [
+        "agencies": to_frame("agencies", [
             {"brief_id": brief_id, "name": a.name, "acronym": a.acronym, "kind": a.kind} for a in agencies
         ]),
-        "priorities": _frame("priorities", [
+        "priorities": to_frame("priorities", [
             {"brief_id": brief_id, "ordinal": i, "text": text} for i, text in enumerate(find_priorities(narrative), 1)
         ]),
-        "sections": _frame("sections", [
+        "sections": to_frame("sections", [
             {"brief_id": brief_id, "ordinal": i, "heading": squash(s.title) or None, "body": s.body,
              "page_start": s.page_start, "page_end": s.page_end}
             for i, s in enumerate(parts.sections, 1)

@@ -10,38 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-COLUMNS: dict[str, list[str]] = {
-    "briefs": [
-        "brief_id", "sha256", "source_file", "partner", "partner_iso3", "title", "published",
-        "page_count", "conventions_ratified", "fundamental_conventions", "governance_conventions",
-        "technical_conventions", "protocols_ratified", "contact_email", "contact_phone",
-    ],
-    "contributions": [
-        "brief_id", "kind", "amount", "currency", "qualifier", "period_start", "period_end",
-        "page", "evidence",
-    ],
-    "indicators": ["brief_id", "name", "value", "year", "page", "evidence"],
-    "projects": ["project_id", "brief_id", "title", "start_year", "end_year", "description", "page"],
-    "project_countries": ["project_id", "brief_id", "iso3", "country"],
-    "project_funders": ["project_id", "brief_id", "agency"],
-    "agencies": ["brief_id", "name", "acronym", "kind"],
-    "priorities": ["brief_id", "ordinal", "text"],
-    "sections": ["brief_id", "ordinal", "heading", "body", "page_start", "page_end"],
-}
+from parsers.records import COLUMNS, INTEGER_COLUMNS, to_frame as frame
 
-INTEGER_COLUMNS = {
-    "page_count", "conventions_ratified", "fundamental_conventions", "governance_conventions",
-    "technical_conventions", "protocols_ratified", "period_start", "period_end", "page", "year",
-    "start_year", "end_year", "ordinal", "page_start", "page_end",
-}
-
-
-def frame(table: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Rows as a frame with the contract's columns; integers as nullable Int64."""
-    df = pd.DataFrame(rows, columns=COLUMNS[table])
-    for column in INTEGER_COLUMNS.intersection(df.columns):
-        df[column] = df[column].astype("Int64")
-    return df
+__all__ = ["COLUMNS", "INTEGER_COLUMNS", "frame", "valid_brief"]
 
 
 def valid_brief(
