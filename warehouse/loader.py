@@ -43,6 +43,7 @@ def open_warehouse(path: Path) -> duckdb.DuckDBPyConnection:
     con = connect(path)
     con.execute(resources.files("warehouse").joinpath("schema.sql").read_text())
     con.execute(resources.files("warehouse").joinpath("views.sql").read_text())
+    con.execute(resources.files("warehouse").joinpath("analyst_views.sql").read_text())
     con.execute(f"CREATE OR REPLACE VIEW edition_changes AS WITH {edition_changes_sql()}")
     return con
 
