@@ -82,3 +82,14 @@ def all_briefs_warehouse(prefect_harness, tmp_path_factory) -> tuple[Path, objec
     db = tmp_path_factory.mktemp("warehouse") / "briefs.duckdb"
     summary = ingest(paths=[pdf_for(g) for g in gold_files()], db=db)
     return db, summary
+
+
+@pytest.fixture(scope="session")
+def japan_with_rejections_warehouse(prefect_harness, japan_pdf, tmp_path_factory) -> tuple[Path, object]:
+    """The Japan brief and two damaged files ingested in one run: one brief loaded, two quarantined."""
+    from flows.ingest import ingest
+
+    db = tmp_path_factory.mktemp("rejections") / "briefs.duckdb"
+    damaged = FIXTURES / "damaged"
+    summary = ingest(paths=[japan_pdf, damaged / "japan-truncated.pdf", damaged / "japan-web-page.pdf"], db=db)
+    return db, summary
