@@ -75,6 +75,8 @@ def ingest(
                                    workers=max(1, workers))
                 finally:
                     remove()
+        else:
+            summary.report = _write_report(db, summary.run_id)
     except WarehouseBusy as exc:
         console.print(f"[red]ingest not run:[/] {exc}")
         raise typer.Exit(EXIT_FAILED) from None
@@ -83,7 +85,20 @@ def ingest(
         raise typer.Exit(EXIT_FAILED) from None
     console.print(_summary_table(summary))
     console.print(f"warehouse: {summary.db}   run: {summary.run_id}")
+    console.print(f"quality report: {summary.report}" if summary.report else "[yellow]no quality report was written[/]")
     raise typer.Exit(EXIT_QUARANTINED if summary.count("quarantined") else EXIT_OK)
+
+
+def _write_report(db: Path, run_id: str) -> str | None:
+    """The report of a run recorded without a flow (nothing new); a warning if it cannot be written."""
+    from briefs.reading import WarehouseUnavailable
+    from briefs.report import write_report
+
+    try:
+        return str(write_report(db, run_id=run_id))
+    except (OSError, WarehouseUnavailable) as exc:
+        console.print(f"[yellow]warning:[/] no quality report: {exc}")
+        return None
 
 
 def _ingest_flow(workers: int, dask_address: str | None):

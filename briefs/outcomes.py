@@ -54,6 +54,7 @@ class RunSummary:
     run_id: str
     db: str
     files: list[FileOutcome]
+    report: str | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.files if f.status == status)

@@ -1,8 +1,9 @@
-"""The `ingest` flow: discover → hash → skip known bytes → extract/parse/validate → load → summarise.
+"""The `ingest` flow: discover → hash → skip known bytes → extract/parse/validate → load → report.
 
 One Prefect task per new file does the heavy work (in a bounded child process); loading is
 one task that writes brief after brief, each in its own transaction, because DuckDB has a
-single writer. A bad file becomes a quarantined row, never a failed flow.
+single writer. A bad file becomes a quarantined row, never a failed flow. The run's quality
+report is written beside the warehouse and its summary published as Prefect artifacts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import time
 import uuid
 from pathlib import Path
 
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
@@ -22,6 +24,8 @@ from briefs.analyse import Analysis, analyse
 from briefs.outcomes import FileOutcome, RunSummary, notify, record_outcomes
 from briefs.files import discover, sha256_file
 from briefs.isolation import Limits, run_isolated, set_processes
+from briefs.reading import WarehouseUnavailable, read_only
+from briefs.report import run_summary_markdown, run_summary_rows, write_report
 from extractors import ExtractionError
 from schemas.validate import has_errors
 from warehouse.loader import loaded_sha256s, open_warehouse, start_run
@@ -63,6 +67,24 @@ def load_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[Fi
     return record_outcomes(db, run_id, outcomes)
 
 
+@task(name="report-run", cache_policy=NO_CACHE)
+def report_run(db: Path, run_id: str) -> Path | None:
+    """Write the run's HTML report beside the warehouse and publish its summary in the Prefect UI.
+
+    The data is already loaded: a report that cannot be written is a warning, not a failed run.
+    """
+    try:
+        path = write_report(Path(db), run_id=run_id)
+        with read_only(Path(db)) as con:
+            markdown, rows = run_summary_markdown(con, run_id), run_summary_rows(con, run_id)
+    except (OSError, WarehouseUnavailable) as exc:
+        get_run_logger().warning("no quality report for run %s: %s", run_id, exc)
+        return None
+    create_markdown_artifact(markdown, key="ingest-summary", description=f"briefs ingest run {run_id}")
+    create_table_artifact(rows, key="ingest-files", description="one row per input file of the run")
+    return path
+
+
 @flow(name="ingest", log_prints=True)
 def ingest(
     paths: list[Path] | None = None,
@@ -88,7 +110,8 @@ def ingest(
             con.close()
         outcomes = _analyse_new(files, known, limits, tuple(passwords))
         loaded = load_outcomes(db, run_id, outcomes)
-    summary = RunSummary(run_id=run_id, db=str(db), files=loaded)
+        report = report_run(db, run_id)
+    summary = RunSummary(run_id=run_id, db=str(db), files=loaded, report=report and str(report))
     print(
         f"ingest run {run_id}: {len(files)} files, {summary.count('loaded')} loaded, "
         f"{summary.count('unchanged')} unchanged, {summary.count('quarantined')} quarantined"

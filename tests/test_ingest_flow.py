@@ -105,3 +105,37 @@ def test_a_password_file_is_tried_line_by_line(prefect_harness, tmp_path):
 def test_a_wrong_password_is_named_as_such(prefect_harness, tmp_path):
     summary = ingest(paths=[WILD / "enc_rc4-128_userpw-test.pdf"], db=tmp_path / "w.duckdb", passwords=("nope",))
     assert summary.files[0].reason.startswith("wrong password")
+
+
+def test_a_run_writes_its_quality_report_beside_the_warehouse(prefect_harness, inbox, tmp_path):
+    db = tmp_path / "w.duckdb"
+    summary = ingest(paths=[inbox], db=db)
+    report = Path(summary.report)
+    assert report == tmp_path / "w-report.html"
+    assert summary.run_id in report.read_text(encoding="utf-8")
+
+
+def test_a_run_publishes_its_summary_as_prefect_markdown_and_table_artifacts(prefect_harness, inbox, tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    (inbox / "notes.pdf").write_text("<html><body>saved web page</body></html>")
+    summary = ingest(paths=[inbox], db=tmp_path / "w.duckdb")
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[summary.run_id])))
+    by_type = {artifact.type: artifact for artifact in found}
+    assert set(by_type) == {"markdown", "table"}
+    assert "notes.pdf" in by_type["markdown"].data and "quarantined" in by_type["markdown"].data
+    assert "japan-ilo-cooperation-2023-04.pdf" in str(by_type["table"].data)
+
+
+def test_cli_prints_where_the_quality_report_is_even_when_nothing_is_new(prefect_harness, inbox, tmp_path):
+    db = tmp_path / "w.duckdb"
+    CliRunner().invoke(app, ["ingest", str(inbox), "--db", str(db)])
+    (tmp_path / "w-report.html").unlink()
+    again = CliRunner().invoke(app, ["ingest", str(inbox), "--db", str(db)])
+    assert again.exit_code == 0, again.output
+    assert "unchanged" in again.output
+    assert f"quality report: {tmp_path / 'w-report.html'}" in again.output.replace("\n", "")
+    assert (tmp_path / "w-report.html").is_file()
