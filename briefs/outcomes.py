@@ -17,7 +17,7 @@ from briefs.files import discover, sha256_file
 from warehouse.loader import (
     brief_identity,
     finish_run,
-    load_brief,
+    load_briefs,
     loaded_sha256s,
     open_warehouse,
     record_checks,
@@ -77,17 +77,21 @@ def notify(outcome: FileOutcome) -> None:
 
 
 def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
-    """Load every analysed brief (one transaction each), record every file and its checks,
-    and close the run; the caller holds the warehouse lock."""
+    """Load every analysed brief (together, or one by one if the warehouse refuses one), record
+    every file and its checks, and close the run; the caller holds the warehouse lock."""
     con = open_warehouse(db)
     try:
+        parsed = [outcome for outcome in outcomes if outcome.analysis is not None]
+        loaded = load_briefs(con, [o.analysis.tables for o in parsed], run_id, dt.datetime.now(dt.timezone.utc))
+        for outcome, result in zip(parsed, loaded):
+            outcome.analysis = None
+            if result.error:
+                outcome.status, outcome.reason = "quarantined", f"the warehouse refused it: {result.error}"
+            else:
+                outcome.rows, outcome.status = result.rows, "loaded" if result.rows else "unchanged"
         for outcome in outcomes:
             if outcome.status == "unchanged" and outcome.sha256 and (known := brief_identity(con, outcome.sha256)):
                 outcome.brief_id, outcome.partner, outcome.published = known
-            if outcome.analysis is not None:
-                outcome.rows = load_brief(con, outcome.analysis.tables, run_id, dt.datetime.now(dt.timezone.utc))
-                outcome.status = "loaded" if outcome.rows else "unchanged"
-                outcome.analysis = None
             record_checks(con, run_id, outcome.brief_id, outcome.failures)
             record_file(
                 con, run_id, outcome.source_file, outcome.sha256, outcome.status, outcome.reason, outcome.seconds,

@@ -14,6 +14,7 @@ from warehouse import (
     finish_run,
     is_loaded,
     load_brief,
+    load_briefs,
     loaded_sha256s,
     open_warehouse,
     record_checks,
@@ -270,3 +271,44 @@ def test_record_checks_stores_one_row_per_failure(con) -> None:
 def test_record_checks_without_failures_writes_nothing(con) -> None:
     record_checks(con, "run-1", "0123456789abcdef", [])
     assert con.execute("SELECT count(*) FROM quality_checks").fetchone()[0] == 0
+
+
+def test_load_briefs_writes_the_same_rows_as_loading_one_by_one(tmp_path: Path) -> None:
+    briefs = [valid_brief(b"a"), valid_brief(b"b", partner="Norway"), valid_brief(b"c", published=None)]
+    together, apart = open_warehouse(tmp_path / "together.duckdb"), open_warehouse(tmp_path / "apart.duckdb")
+    results = load_briefs(together, briefs, "run-1", T0)
+    for tables in briefs:
+        load_brief(apart, tables, "run-1", T0)
+    for table in BRIEF_TABLES:
+        query = f"SELECT * FROM {table} ORDER BY ALL"
+        assert together.execute(query).fetchall() == apart.execute(query).fetchall(), table
+    assert [r.rows for r in results] == [{t: len(b[t]) for t in BRIEF_TABLES} for b in briefs]
+    together.close()
+    apart.close()
+
+
+def test_load_briefs_keeps_out_only_the_brief_the_warehouse_refuses(con) -> None:
+    broken = valid_brief(b"b")
+    broken["sections"].loc[1, "ordinal"] = 1  # primary key clash
+    results = load_briefs(con, [valid_brief(b"a"), broken, valid_brief(b"c")], "run-1", T0)
+    assert [bool(r.rows) for r in results] == [True, False, True]
+    assert results[1].error and "ConstraintException" in results[1].error
+    assert row_counts(con)["briefs"] == 2
+    assert con.execute("SELECT count(*) FROM sections WHERE brief_id = ?", [broken["briefs"].at[0, "brief_id"]]).fetchone() == (0,)
+
+
+def test_load_briefs_skips_bytes_already_loaded(con) -> None:
+    load_brief(con, valid_brief(b"a"), "run-1", T0)
+    results = load_briefs(con, [valid_brief(b"a"), valid_brief(b"b")], "run-2", T0)
+    assert [r.rows == {} for r in results] == [True, False]
+    assert row_counts(con)["briefs"] == 2
+
+
+def test_load_briefs_marks_the_latest_edition_of_each_partner_whatever_the_order(con) -> None:
+    old = valid_brief(b"2022", published=dt.date(2022, 4, 1))
+    new = valid_brief(b"2023", published=dt.date(2023, 4, 1))
+    norway = valid_brief(b"norway", partner="Norway")
+    load_briefs(con, [new, norway, old], "run-1", T0)
+    assert sorted(current(con)) == sorted([
+        (new["briefs"].at[0, "brief_id"], True), (old["briefs"].at[0, "brief_id"], False),
+        (norway["briefs"].at[0, "brief_id"], True)])

@@ -3,7 +3,9 @@
 from warehouse.loader import (
     finish_run,
     is_loaded,
+    Loaded,
     load_brief,
+    load_briefs,
     loaded_sha256s,
     open_warehouse,
     record_checks,
@@ -14,7 +16,9 @@ from warehouse.loader import (
 __all__ = [
     "finish_run",
     "is_loaded",
+    "Loaded",
     "load_brief",
+    "load_briefs",
     "loaded_sha256s",
     "open_warehouse",
     "record_checks",

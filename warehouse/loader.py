@@ -1,6 +1,7 @@
 """The only code that writes the warehouse.
 
-A brief is written in one transaction, so it is either all there or absent.
+A brief is written in a transaction, so it is either all there or absent; a run's briefs
+go in together when they can.
 Each frame is scanned as a DuckDB relation and cast in SQL to the column
 types of schema.sql: one vectorised INSERT per table instead of a statement
 per row, and money goes in as text cast to DECIMAL(18,2), never via float.
@@ -9,7 +10,8 @@ per row, and money goes in as text cast to DECIMAL(18,2), never via float.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -121,24 +123,69 @@ def load_brief(
     Returns the rows inserted per table, or an empty dict when the same bytes
     (sha256) are already loaded, in which case nothing is written.
     """
-    brief = tables["briefs"].assign(
-        ingested_at=_utc_naive(ingested_at), run_id=run_id, is_current=False
-    )
-    sha256, partner = brief.at[brief.index[0], "sha256"], brief.at[brief.index[0], "partner"]
+    return _load_together(con, [tables], run_id, ingested_at)[0]
+
+
+@dataclass
+class Loaded:
+    """What became of one brief handed to load_briefs."""
+
+    rows: dict[str, int] = field(default_factory=dict)  # empty: the same bytes were already loaded
+    error: str | None = None  # why it could not be written; then nothing of it was
+
+
+def load_briefs(
+    con: duckdb.DuckDBPyConnection,
+    briefs: Sequence[Mapping[str, pd.DataFrame]],
+    run_id: str,
+    ingested_at: dt.datetime,
+) -> list[Loaded]:
+    """Write many validated briefs: together in one transaction (one INSERT per table, the cost of
+    a run's load barely grows with its size), or, if that fails, one transaction per brief, so a
+    brief the warehouse refuses keeps out only itself and says why."""
+    if len(briefs) > 1:
+        try:
+            return [Loaded(rows) for rows in _load_together(con, briefs, run_id, ingested_at)]
+        except duckdb.Error:
+            pass  # find the brief it refused: one transaction each
+    results = []
+    for tables in briefs:
+        try:
+            results.append(Loaded(load_brief(con, tables, run_id, ingested_at)))
+        except duckdb.Error as exc:
+            results.append(Loaded(error=f"{type(exc).__name__}: {str(exc).splitlines()[0]}"))
+    return results
+
+
+def _load_together(
+    con: duckdb.DuckDBPyConnection,
+    briefs: Sequence[Mapping[str, pd.DataFrame]],
+    run_id: str,
+    ingested_at: dt.datetime,
+) -> list[dict[str, int]]:
+    """One transaction for all `briefs`: rows per table of each, {} for bytes already loaded."""
+    if not briefs:
+        return []
+    stamp = {"ingested_at": _utc_naive(ingested_at), "run_id": run_id, "is_current": False}
     con.begin()
     try:
-        counts: dict[str, int] = {}
-        if not is_loaded(con, sha256):
-            counts = {
-                table: _insert(con, table, brief if table == "briefs" else tables[table])
-                for table in BRIEF_TABLES
-            }
-            _mark_current(con, partner)
+        wanted = [tables["briefs"].at[tables["briefs"].index[0], "sha256"] for tables in briefs]
+        known = {sha for (sha,) in con.execute(
+            "SELECT sha256 FROM briefs WHERE sha256 IN (SELECT unnest(?))", [wanted]).fetchall()}
+        fresh = [tables for tables, sha256 in zip(briefs, wanted) if sha256 not in known]
+        if fresh:
+            for table in BRIEF_TABLES:
+                frames = [tables[table].assign(**stamp) if table == "briefs" else tables[table] for tables in fresh]
+                frames = [frame for frame in frames if not frame.empty]
+                if frames:
+                    _insert(con, table, frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True))
+            _mark_current(con, sorted({tables["briefs"]["partner"].iloc[0] for tables in fresh}))
         con.commit()
     except BaseException:
         con.rollback()
         raise
-    return counts
+    return [{} if sha256 in known else {table: len(tables[table]) for table in BRIEF_TABLES}
+            for tables, sha256 in zip(briefs, wanted)]
 
 
 def record_file(
@@ -224,16 +271,19 @@ def _quote(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
-def _mark_current(con: duckdb.DuckDBPyConnection, partner: str) -> None:
-    """Latest published edition is current; NULL counts as oldest, ties go to the latest ingested."""
+def _mark_current(con: duckdb.DuckDBPyConnection, partners: list[str]) -> None:
+    """Latest published edition of each partner is current; NULL counts as oldest, ties go to
+    the latest ingested."""
     con.execute(
         """
-        UPDATE briefs SET is_current = (brief_id = (
-            SELECT brief_id FROM briefs WHERE partner = $partner
-            ORDER BY published DESC NULLS LAST, ingested_at DESC, brief_id DESC
-            LIMIT 1
-        ))
-        WHERE partner = $partner
+        UPDATE briefs SET is_current = (ranked.position = 1)
+        FROM (
+            SELECT brief_id, row_number() OVER (
+                PARTITION BY partner ORDER BY published DESC NULLS LAST, ingested_at DESC, brief_id DESC
+            ) AS position
+            FROM briefs WHERE partner IN (SELECT unnest($partners))
+        ) AS ranked
+        WHERE briefs.brief_id = ranked.brief_id
         """,
-        {"partner": partner},
+        {"partners": partners},
     )
