@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from briefs.files import discover, sha256_file
 from warehouse.loader import (
-    brief_identity,
+    brief_identities,
     finish_run,
     load_briefs,
     loaded_sha256s,
     open_warehouse,
     record_checks,
-    record_file,
+    record_files,
     start_run,
 )
 from warehouse.lock import warehouse_lock
@@ -89,15 +89,16 @@ def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[
                 outcome.status, outcome.reason = "quarantined", f"the warehouse refused it: {result.error}"
             else:
                 outcome.rows, outcome.status = result.rows, "loaded" if result.rows else "unchanged"
+        known = brief_identities(con, [o.sha256 for o in outcomes if o.status == "unchanged" and o.sha256])
         for outcome in outcomes:
-            if outcome.status == "unchanged" and outcome.sha256 and (known := brief_identity(con, outcome.sha256)):
-                outcome.brief_id, outcome.partner, outcome.published = known
+            if outcome.status == "unchanged" and outcome.sha256 in known:
+                outcome.brief_id, outcome.partner, outcome.published = known[outcome.sha256]
             record_checks(con, run_id, outcome.brief_id, outcome.failures)
-            record_file(
-                con, run_id, outcome.source_file, outcome.sha256, outcome.status, outcome.reason, outcome.seconds,
-                brief_id=outcome.brief_id, partner=outcome.partner, published=outcome.published,
-                rows=sum(outcome.rows.values()) if outcome.rows else None, extraction=outcome.extraction,
-            )
+        record_files(con, run_id, [{
+            "source_file": o.source_file, "sha256": o.sha256, "status": o.status, "reason": o.reason,
+            "seconds": o.seconds, "brief_id": o.brief_id, "partner": o.partner, "published": o.published,
+            "rows": sum(o.rows.values()) if o.rows else None, "extraction": o.extraction,
+        } for o in outcomes])
         status = "completed" if all(o.status != "quarantined" for o in outcomes) else "completed_with_quarantine"
         finish_run(con, run_id, dt.datetime.now(dt.timezone.utc), status)
     finally:

@@ -312,3 +312,12 @@ def test_load_briefs_marks_the_latest_edition_of_each_partner_whatever_the_order
     assert sorted(current(con)) == sorted([
         (new["briefs"].at[0, "brief_id"], True), (old["briefs"].at[0, "brief_id"], False),
         (norway["briefs"].at[0, "brief_id"], True)])
+
+
+def test_record_files_writes_every_file_even_past_one_statement(con) -> None:
+    from warehouse.loader import FILES_PER_INSERT, record_files
+
+    files = [{"source_file": f"{n}.pdf", "status": "unchanged", "seconds": 0.1} for n in range(FILES_PER_INSERT + 3)]
+    record_files(con, "run-1", files)
+    assert con.execute("SELECT count(*), count(DISTINCT source_file) FROM ingest_files WHERE run_id = 'run-1'"
+                       ).fetchone() == (len(files), len(files))

@@ -10,6 +10,7 @@ from warehouse.loader import (
     open_warehouse,
     record_checks,
     record_file,
+    record_files,
     start_run,
 )
 
@@ -23,5 +24,6 @@ __all__ = [
     "open_warehouse",
     "record_checks",
     "record_file",
+    "record_files",
     "start_run",
 ]

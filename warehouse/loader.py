@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from warehouse.lock import connect
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from schemas.validate import CheckFailure
 
 # Insert order: the brief row first, then what was read from it.
@@ -65,9 +66,14 @@ def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
     return con.execute("SELECT count(*) FROM briefs WHERE sha256 = ?", [sha256]).fetchone()[0] > 0
 
 
-def brief_identity(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[str, str, dt.date | None] | None:
-    """(brief_id, partner, published) of bytes already loaded, for reporting an unchanged file."""
-    return con.execute("SELECT brief_id, partner, published FROM briefs WHERE sha256 = ?", [sha256]).fetchone()
+def brief_identities(
+    con: duckdb.DuckDBPyConnection, sha256s: Iterable[str]
+) -> dict[str, tuple[str, str, dt.date | None]]:
+    """sha256 -> (brief_id, partner, published) of bytes already loaded, for reporting unchanged files."""
+    rows = con.execute(
+        "SELECT sha256, brief_id, partner, published FROM briefs WHERE sha256 IN (SELECT unnest(?))", [list(sha256s)]
+    ).fetchall()
+    return {sha256: tuple(identity) for sha256, *identity in rows}
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: dt.datetime) -> None:
@@ -178,7 +184,7 @@ def _load_together(
                 frames = [tables[table].assign(**stamp) if table == "briefs" else tables[table] for tables in fresh]
                 frames = [frame for frame in frames if not frame.empty]
                 if frames:
-                    _insert(con, table, frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True))
+                    _insert(con, table, frames[0] if len(frames) == 1 else _concat(frames))
             _mark_current(con, sorted({tables["briefs"]["partner"].iloc[0] for tables in fresh}))
         con.commit()
     except BaseException:
@@ -186,6 +192,11 @@ def _load_together(
         raise
     return [{} if sha256 in known else {table: len(tables[table]) for table in BRIEF_TABLES}
             for tables, sha256 in zip(briefs, wanted)]
+
+
+FILE_COLUMNS = ("source_file", "sha256", "status", "reason", "seconds", "brief_id", "partner", "published",
+                "rows", "extraction")
+FILES_PER_INSERT = 500
 
 
 def record_file(
@@ -204,14 +215,21 @@ def record_file(
     extraction: str | None = None,
 ) -> None:
     """Record what happened to one file; `reason` says in words why it was not loaded."""
-    con.execute(
-        """
-        INSERT INTO ingest_files
-            (run_id, source_file, sha256, status, reason, seconds, brief_id, partner, published, rows, extraction)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        [run_id, source_file, sha256, status, reason, seconds, brief_id, partner, published, rows, extraction],
-    )
+    record_files(con, run_id, [{
+        "source_file": source_file, "sha256": sha256, "status": status, "reason": reason, "seconds": seconds,
+        "brief_id": brief_id, "partner": partner, "published": published, "rows": rows, "extraction": extraction,
+    }])
+
+
+def record_files(con: duckdb.DuckDBPyConnection, run_id: str, files: Sequence[Mapping[str, Any]]) -> None:
+    """Record many files, a few hundred per statement (keys: FILE_COLUMNS; missing ones are NULL)."""
+    row = "(" + ", ".join("?" * (len(FILE_COLUMNS) + 1)) + ")"
+    for start in range(0, len(files), FILES_PER_INSERT):
+        chunk = files[start:start + FILES_PER_INSERT]
+        con.execute(
+            f"INSERT INTO ingest_files (run_id, {', '.join(FILE_COLUMNS)}) VALUES {', '.join([row] * len(chunk))}",
+            [value for file in chunk for value in (run_id, *(file.get(column) for column in FILE_COLUMNS))],
+        )
 
 
 def record_checks(
@@ -229,13 +247,21 @@ def record_checks(
         con.executemany("INSERT INTO quality_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """pandas is imported here, not at the top: a run with nothing new never needs it."""
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
     """Insert `frame` into `table`, each column cast to its declared type."""
     types = _column_types(con, table)
     staged = frame[list(types)].copy()
     for column, sql_type in types.items():
         if sql_type.startswith("DECIMAL"):
-            staged[column] = staged[column].map(_money_text)
+            values = staged[column].astype(object)
+            staged[column] = values.where(values.notna(), None).map(_money_text)
     casts = ", ".join(f"CAST({_quote(column)} AS {sql_type})" for column, sql_type in types.items())
     con.from_df(staged).project(casts).insert_into(table)  # columns in table order
     return len(staged)
@@ -253,7 +279,7 @@ def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
 
 def _money_text(amount: Any) -> str | None:
     """Exact text of a Decimal ('1E+2' becomes '100'), so the SQL cast never sees a float."""
-    if amount is None or (not isinstance(amount, Decimal) and pd.isna(amount)):
+    if amount is None:
         return None
     if not isinstance(amount, Decimal):
         raise TypeError(f"money must be decimal.Decimal, got {type(amount).__name__}: {amount!r}")
