@@ -9,7 +9,8 @@ layouts, 2-6 pages), then measures, each in its own process tree:
   ingest x2  `briefs ingest --workers 2` into another new warehouse
   unchanged  `briefs ingest` again over the same folder (nothing new)
   startup    `briefs ingest` of one brief minus pdfplumber's time for that brief
-and the peak resident memory (RSS) of the whole process tree of each. The Prefect server that
+and the peak memory of the whole process tree of each, as RSS and as PSS (shared pages split).
+The Prefect server that
 briefs reuses is started before timing, as it is on a user's second run. Prints a table and the
 ratios the README reports. Timings vary with the machine's load; the figures are one run.
 """
@@ -38,41 +39,52 @@ for path in sorted(Path(sys.argv[1]).glob("*.pdf")):
 """
 
 
-def _tree_rss_kib(root: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _tree(root: int) -> list[int]:
+    """A process and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            status = (entry / "status").read_text()
         except OSError:
             continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-        rss[int(entry.name)] = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
-    total, stack = 0, [root]
+        children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry.name))
+    found, stack = [], [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        found.append(pid)
         stack.extend(children.get(pid, []))
-    return total
+    return found
 
 
-def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(seconds, peak RSS MiB of the process tree) of one command."""
+def _memory_kib(pids: list[int]) -> tuple[int, int]:
+    """(RSS, PSS) summed over `pids`. RSS counts a page shared by forked children once per process;
+    PSS splits it between them, so it is what the tree really holds."""
+    rss = pss = 0
+    for pid in pids:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        fields = {line.split(":")[0]: int(line.split()[1]) for line in rollup.splitlines()[1:] if line.endswith("kB")}
+        rss, pss = rss + fields.get("Rss", 0), pss + fields.get("Pss", 0)
+    return rss, pss
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(seconds, peak RSS MiB, peak PSS MiB) of one command's process tree."""
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
-    peak = 0
+    peak_rss = peak_pss = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss_kib(process.pid))
+        rss, pss = _memory_kib(_tree(process.pid))
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
         time.sleep(0.05)
     seconds = time.perf_counter() - started
     if process.returncode not in (0, 3):
         raise RuntimeError(f"{command} failed: {process.stderr.read().decode()[-2000:]}")
-    return seconds, peak / 1024
+    return seconds, peak_rss / 1024, peak_pss / 1024
 
 
 def build(folder: Path, n: int, seed: int) -> None:
@@ -85,7 +97,7 @@ def build(folder: Path, n: int, seed: int) -> None:
         gold.unlink()
 
 
-def run(n: int, seed: int, env: dict[str, str], scratch: Path) -> dict[str, tuple[float, float]]:
+def run(n: int, seed: int, env: dict[str, str], scratch: Path) -> dict[str, tuple[float, float, float]]:
     folder = scratch / f"corpus-{n}"
     folder.mkdir()
     build(folder, n, seed)
@@ -98,9 +110,9 @@ def run(n: int, seed: int, env: dict[str, str], scratch: Path) -> dict[str, tupl
     one.mkdir()
     first = sorted(folder.glob("*.pdf"))[0]
     (one / first.name).write_bytes(first.read_bytes())
-    single_floor, _ = measure([python, "-c", FLOOR, str(one)], env)
-    single, rss = measure([BRIEFS, "ingest", str(one), "--db", str(scratch / f"one-{n}.duckdb")], env)
-    results["startup"] = (single - single_floor, rss)
+    single_floor = measure([python, "-c", FLOOR, str(one)], env)[0]
+    single, rss, pss = measure([BRIEFS, "ingest", str(one), "--db", str(scratch / f"one-{n}.duckdb")], env)
+    results["startup"] = (single - single_floor, rss, pss)
     return results
 
 
@@ -116,12 +128,12 @@ def main() -> None:
         subprocess.run([BRIEFS, "ingest", str(ROOT / "raw"), "--db", str(scratch / "warm.duckdb")], env=env,
                        check=False, capture_output=True)
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-        print(f"{'N':>5} {'measure':<12} {'seconds':>9} {'peak RSS MiB':>13}")
+        print(f"{'N':>5} {'measure':<12} {'seconds':>9} {'peak RSS MiB':>13} {'peak PSS MiB':>13}")
         try:
             for n in sizes:
                 results = run(n, args.seed, env, scratch)
-                for name, (seconds, rss) in results.items():
-                    print(f"{n:>5} {name:<12} {seconds:>9.2f} {rss:>13.0f}")
+                for name, (seconds, rss, pss) in results.items():
+                    print(f"{n:>5} {name:<12} {seconds:>9.2f} {rss:>13.0f} {pss:>13.0f}")
                 floor, one, two, unchanged = (results[k][0] for k in ("floor", "ingest x1", "ingest x2", "unchanged"))
                 print(f"{n:>5} ratios: x1/floor {one / floor:.2f}   x1/x2 {one / two:.2f}   "
                       f"unchanged/x1 {unchanged / one:.1%}   startup {results['startup'][0]:.2f} s")

@@ -7,10 +7,12 @@ from collections.abc import Callable
 
 
 def configure_prefect(verbose: bool = False) -> None:
-    """Quiet logs by default, a start-up timeout the temporary server can meet on a cold
-    machine, no analytics (no network here). A user's own settings always win."""
+    """Runs log at INFO to the Prefect API (so the UI shows them) while the terminal only shows
+    warnings unless verbose; a start-up timeout the temporary server can meet on a cold machine;
+    no analytics (no network here). A user's own settings always win."""
     defaults = {
-        "PREFECT_LOGGING_LEVEL": "INFO" if verbose else "WARNING",
+        "PREFECT_LOGGING_LEVEL": "INFO",
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "INFO" if verbose else "WARNING",
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",

@@ -112,6 +112,9 @@ def ingest(
         loaded = load_outcomes(db, run_id, outcomes)
         report = report_run(db, run_id)
     summary = RunSummary(run_id=run_id, db=str(db), files=loaded, report=report and str(report))
+    for outcome in loaded:
+        if outcome.status == "quarantined":
+            print(f"quarantined {outcome.source_file}: {outcome.reason}")
     print(
         f"ingest run {run_id}: {len(files)} files, {summary.count('loaded')} loaded, "
         f"{summary.count('unchanged')} unchanged, {summary.count('quarantined')} quarantined"
