@@ -77,8 +77,8 @@ def notify(outcome: FileOutcome) -> None:
 
 
 def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
-    """Load every analysed brief (together, or one by one if the warehouse refuses one), record
-    every file and its checks, and close the run; the caller holds the warehouse lock."""
+    """Load every analysed brief (together, or one by one if the warehouse refuses one) and
+    record every file and its checks; the caller holds the warehouse lock and closes the run."""
     con = open_warehouse(db)
     try:
         parsed = [outcome for outcome in outcomes if outcome.analysis is not None]
@@ -99,11 +99,19 @@ def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[
             "seconds": o.seconds, "brief_id": o.brief_id, "partner": o.partner, "published": o.published,
             "rows": sum(o.rows.values()) if o.rows else None, "extraction": o.extraction,
         } for o in outcomes])
-        status = "completed" if all(o.status != "quarantined" for o in outcomes) else "completed_with_quarantine"
-        finish_run(con, run_id, dt.datetime.now(dt.timezone.utc), status)
     finally:
         con.close()
     return outcomes
+
+
+def close_run(db: Path, run_id: str, outcomes: list[FileOutcome]) -> None:
+    """Mark the run finished, with quarantine or without; its counts come from its recorded files."""
+    status = "completed" if all(o.status != "quarantined" for o in outcomes) else "completed_with_quarantine"
+    con = open_warehouse(db)
+    try:
+        finish_run(con, run_id, dt.datetime.now(dt.timezone.utc), status)
+    finally:
+        con.close()
 
 
 def record_if_nothing_new(paths: list[Path], db: Path, wait_seconds: float) -> RunSummary | None:
@@ -129,4 +137,6 @@ def record_if_nothing_new(paths: list[Path], db: Path, wait_seconds: float) -> R
         seconds = round((time.perf_counter() - started) / len(hashes), 3)
         outcomes = [FileOutcome(path.name, sha256, "unchanged", "already loaded", seconds, brief_id=sha256[:16])
                     for path, sha256 in hashes]
-        return RunSummary(run_id, str(db), record_outcomes(db, run_id, outcomes))
+        record_outcomes(db, run_id, outcomes)
+        close_run(db, run_id, outcomes)
+        return RunSummary(run_id, str(db), outcomes)

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -21,7 +22,7 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
 from briefs.analyse import Analysis, analyse
-from briefs.outcomes import FileOutcome, RunSummary, notify, record_outcomes
+from briefs.outcomes import FileOutcome, RunSummary, close_run, notify, record_outcomes
 from briefs.files import discover, sha256_file
 from briefs.isolation import Limits, run_isolated, set_processes
 from briefs.reading import WarehouseUnavailable, read_only
@@ -32,6 +33,7 @@ from warehouse.loader import loaded_sha256s, open_warehouse, start_run
 from warehouse.lock import warehouse_lock
 
 DEFAULT_DB = Path("warehouse/briefs.duckdb")
+LOAD_BATCH = 100  # briefs held in memory before they are written: memory stays flat with the run's size
 
 
 @task(name="analyse-brief", cache_policy=NO_CACHE)
@@ -63,7 +65,7 @@ def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, 
 
 @task(name="load-briefs", cache_policy=NO_CACHE)
 def load_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
-    """Write every parsed brief (one transaction each) and every file's outcome and checks."""
+    """Write a batch of parsed briefs and every file's outcome and checks."""
     return record_outcomes(db, run_id, outcomes)
 
 
@@ -108,8 +110,21 @@ def ingest(
             known = loaded_sha256s(con)
         finally:
             con.close()
-        outcomes = _analyse_new(files, known, limits, tuple(passwords))
-        loaded = load_outcomes(db, run_id, outcomes)
+        loaded: list[FileOutcome] = []
+        copies: list[tuple[Path, str]] = []
+        batch: list[FileOutcome] = []
+        for outcome in _analyse_new(files, known, limits, tuple(passwords), copies):
+            batch.append(outcome)
+            if len(batch) == LOAD_BATCH:
+                loaded += load_outcomes(db, run_id, batch)
+                batch = []
+        if batch:
+            loaded += load_outcomes(db, run_id, batch)
+        if copies:
+            loaded += load_outcomes(db, run_id, _copies_of(loaded, copies))
+        order = {path.name: index for index, path in enumerate(files)}
+        loaded.sort(key=lambda o: order.get(o.source_file, len(order)))
+        close_run(db, run_id, loaded)
         report = report_run(db, run_id)
     summary = RunSummary(run_id=run_id, db=str(db), files=loaded, report=report and str(report))
     for outcome in loaded:
@@ -122,45 +137,49 @@ def ingest(
     return summary
 
 
-def _analyse_new(files: list[Path], known: set[str], limits: Limits, passwords: tuple[str, ...]) -> list[FileOutcome]:
-    """Hash every file, skip bytes already loaded, analyse the rest (one task per distinct file).
-
-    A second copy of the same bytes in one run shares the first copy's fate.
-    """
-    outcomes: list[FileOutcome] = []
+def _analyse_new(
+    files: list[Path], known: set[str], limits: Limits, passwords: tuple[str, ...], copies: list[tuple[Path, str]],
+) -> Iterator[FileOutcome]:
+    """Hash every file, skip bytes already loaded, analyse the rest (one task per distinct file),
+    yielding each outcome as it is known. A later copy of bytes seen earlier in the run goes
+    into `copies`, (path, sha256), to share that file's fate once it is loaded."""
     pending = []
-    first_of: dict[str, Path] = {}
-    copies: list[tuple[Path, str]] = []
+    seen: set[str] = set()
     for path in files:
         started = time.perf_counter()
         try:
             sha256 = sha256_file(path)
         except OSError as exc:
-            outcomes.append(FileOutcome(path.name, None, "quarantined", f"could not be read: {exc.strerror or exc}"))
-            continue
-        if sha256 in known:
-            outcomes.append(FileOutcome(path.name, sha256, "unchanged", "already loaded",
-                                        round(time.perf_counter() - started, 3), brief_id=sha256[:16]))
-        elif sha256 in first_of:
-            copies.append((path, sha256))
+            outcome = FileOutcome(path.name, None, "quarantined", f"could not be read: {exc.strerror or exc}")
         else:
-            first_of[sha256] = path
-            pending.append(analyse_file.submit(path, sha256, limits, passwords))
-    for outcome in outcomes:
+            if sha256 in seen:
+                copies.append((path, sha256))
+                continue
+            seen.add(sha256)
+            if sha256 not in known:
+                pending.append(analyse_file.submit(path, sha256, limits, passwords))
+                continue
+            outcome = FileOutcome(path.name, sha256, "unchanged", "already loaded",
+                                  round(time.perf_counter() - started, 3), brief_id=sha256[:16])
         notify(outcome)
-    by_sha: dict[str, FileOutcome] = {}
+        yield outcome
     for future in as_completed(pending):
         outcome = future.result()
-        by_sha[outcome.sha256] = outcome
-        outcomes.append(outcome)
         notify(outcome)
+        yield outcome
+
+
+def _copies_of(recorded: list[FileOutcome], copies: list[tuple[Path, str]]) -> list[FileOutcome]:
+    """Outcomes of files whose bytes an earlier file of the run had: they share its fate."""
+    first = {outcome.sha256: outcome for outcome in recorded if outcome.sha256}
+    outcomes = []
     for path, sha256 in copies:
-        first = by_sha[sha256]
-        same = f"same bytes as {first.source_file}"
-        copy = FileOutcome(path.name, sha256, "unchanged" if first.analysis else "quarantined",
-                           f"{first.reason} ({same})" if first.reason else same, brief_id=first.brief_id,
-                           partner=first.partner, published=first.published)
-        outcomes.append(copy)
+        original = first[sha256]
+        same = f"same bytes as {original.source_file}"
+        rejected = original.status == "quarantined"
+        copy = FileOutcome(path.name, sha256, "quarantined" if rejected else "unchanged",
+                           f"{original.reason} ({same})" if rejected else same,
+                           brief_id=original.brief_id, partner=original.partner, published=original.published)
         notify(copy)
-    order = {path.name: index for index, path in enumerate(files)}
-    return sorted(outcomes, key=lambda o: order.get(o.source_file, len(order)))
+        outcomes.append(copy)
+    return outcomes

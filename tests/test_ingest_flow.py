@@ -139,3 +139,22 @@ def test_cli_prints_where_the_quality_report_is_even_when_nothing_is_new(prefect
     assert "unchanged" in again.output
     assert f"quality report: {tmp_path / 'w-report.html'}" in again.output.replace("\n", "")
     assert (tmp_path / "w-report.html").is_file()
+
+
+def test_a_run_loads_in_batches_and_records_every_file_once(prefect_harness, monkeypatch, tmp_path):
+    import flows.ingest
+
+    monkeypatch.setattr(flows.ingest, "LOAD_BATCH", 2)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    briefs = sorted((Path(__file__).parent / "fixtures" / "briefs").glob("*.pdf"))
+    for pdf in briefs:
+        shutil.copy(pdf, folder / pdf.name)
+    shutil.copy(briefs[0], folder / "zz-copy.pdf")
+    db = tmp_path / "w.duckdb"
+    summary = ingest(paths=[folder], db=db)
+    assert [f.status for f in summary.files] == ["loaded"] * len(briefs) + ["unchanged"]
+    assert summary.files[-1].reason == f"same bytes as {briefs[0].name}"
+    assert _count(db, "SELECT count(*) FROM briefs") == len(briefs)
+    assert _count(db, "SELECT count(*) FROM ingest_files") == len(briefs) + 1
+    assert _count(db, f"SELECT count(*) FROM ingest_runs WHERE loaded = {len(briefs)} AND files_seen = {len(briefs) + 1}") == 1
