@@ -333,45 +333,67 @@ WARNING_MODELS: dict[str, type[pa.DataFrameModel]] = {
 }
 
 
-def _values(tables: Mapping[str, pd.DataFrame], table: str, column: str) -> frozenset[Any]:
-    """The stated values of one column, or none if the table or column is missing."""
+PER_BRIEF_CHECKS = frozenset({"one_row", "has_contributions"})
+"""Table-level checks that only mean something for one brief's tables (see schemas.validate)."""
+
+
+def _pairs(tables: Mapping[str, pd.DataFrame], owners: Mapping[str, pd.Series], table: str, column: str,
+           ) -> frozenset[tuple[int, Any]]:
+    """(brief, value) for the stated values of one column, or none if the table or column is missing."""
     frame = tables.get(table)
     if frame is None or column not in frame.columns:
         return frozenset()
-    return frozenset(value for value in frame[column].dropna() if isinstance(value, Hashable))
+    return frozenset((owner, value) for owner, value in zip(owners[table], frame[column])
+                     if isinstance(value, Hashable) and _stated(value))
 
 
-def _refers_to(column: str, allowed: frozenset[Any], name: str) -> pa.Column:
-    """`column` must hold one of `allowed`; NULLs and absence are left to ERROR_MODELS."""
-    return pa.Column(
-        checks=pa.Check(lambda series: series.isin(allowed), name=name),
-        name=column,
-        nullable=True,
-        required=False,
-    )
+def _stated(value: Any) -> bool:
+    """Not NULL; a value pandas cannot judge (a tuple, say) counts as stated."""
+    try:
+        return not bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def _refers_to(column: str, allowed: frozenset[tuple[int, Any]], owner: pd.Series, name: str) -> pa.Column:
+    """`column` must hold one of the values `allowed` for the row's own brief; NULLs and absence
+    are left to ERROR_MODELS. `owner` gives each row's brief by index label (Pandera hands a
+    check the column without its NULLs)."""
+    def check(series: pd.Series) -> pd.Series:
+        keys = zip(owner.loc[series.index], series)
+        return pd.Series([isinstance(value, Hashable) and (brief, value) in allowed for brief, value in keys],
+                         index=series.index, dtype=bool)
+
+    return pa.Column(checks=pa.Check(check, name=name), name=column, nullable=True, required=False)
 
 
 def cross_table_schemas(
-    tables: Mapping[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame], owners: Mapping[str, pd.Series] | None = None,
 ) -> list[tuple[str, Severity, pa.DataFrameSchema]]:
-    """Checks between tables of one brief, as (table, severity, schema) passes."""
-    brief_ids = _values(tables, "briefs", "brief_id")
-    project_ids = _values(tables, "projects", "project_id")
-    acronyms = _values(tables, "agencies", "acronym")
+    """Checks between tables of the same brief, as (table, severity, schema) passes.
+
+    `owners` maps each table to the brief (0, 1, ...) of each row, by index label, when the
+    tables hold several briefs; by default they hold one.
+    """
+    owners = owners or {name: pd.Series(0, index=frame.index) for name, frame in tables.items()}
+    brief_ids = _pairs(tables, owners, "briefs", "brief_id")
+    project_ids = _pairs(tables, owners, "projects", "project_id")
+    acronyms = _pairs(tables, owners, "agencies", "acronym")
 
     def schema(table: str, *, projects: bool = False) -> pa.DataFrameSchema:
-        columns = [_refers_to("brief_id", brief_ids, "brief_id_matches_briefs")]
+        columns = [_refers_to("brief_id", brief_ids, owners[table], "brief_id_matches_briefs")]
         if projects:
-            columns.append(_refers_to("project_id", project_ids, "project_exists"))
+            columns.append(_refers_to("project_id", project_ids, owners[table], "project_exists"))
         return pa.DataFrameSchema({column.name: column for column in columns}, name=table)
 
     passes: list[tuple[str, Severity, pa.DataFrameSchema]] = [
         (table, "error", schema(table, projects=table in ("project_countries", "project_funders")))
         for table in ERROR_MODELS
-        if table != "briefs"
+        if table != "briefs" and table in tables
     ]
-    funders = pa.DataFrameSchema(
-        {"agency": _refers_to("agency", acronyms, "agency_known")}, name="project_funders"
-    )
-    passes.append(("project_funders", "warning", funders))
+    if "project_funders" in tables:
+        funders = pa.DataFrameSchema(
+            {"agency": _refers_to("agency", acronyms, owners["project_funders"], "agency_known")},
+            name="project_funders")
+        passes.append(("project_funders", "warning", funders))
     return passes

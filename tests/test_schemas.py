@@ -6,7 +6,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from schemas import CheckFailure, has_errors, validate_brief
+from schemas import CheckFailure, has_errors, validate_brief, validate_briefs
 from tables_factory import frame, valid_brief
 
 
@@ -243,3 +243,35 @@ def test_garbage_is_reported_not_raised() -> None:
     failures = validate_brief(tables)
     assert has_errors(failures)
     assert {"briefs", "contributions", "sections"} <= {f.table_name for f in failures}
+
+
+def _mutated(mutate) -> dict[str, pd.DataFrame]:
+    tables = valid_brief(b"the odd one")
+    mutate(tables)
+    return tables
+
+
+BATCH_CASES = {
+    **{name: case[0] for name, case in {**ERROR_CASES, **WARNING_CASES}.items()},
+    "valid": lambda tables: None,
+    "two_brief_rows": _duplicate_first_row("briefs"),
+    "no_contributions": lambda tables: tables.update(contributions=frame("contributions", [])),
+    "column_missing": lambda tables: tables.update(contributions=tables["contributions"].drop(columns=["currency"])),
+    "table_missing": lambda tables: tables.pop("sections"),
+    "published_as_datetime64": _set("briefs", published=pd.Timestamp("2023-04-01")),
+}
+
+
+@pytest.mark.parametrize("case", BATCH_CASES, ids=list(BATCH_CASES))
+def test_briefs_validated_together_fail_as_each_does_alone(case: str) -> None:
+    odd = _mutated(BATCH_CASES[case])
+    batch = [valid_brief(b"first"), odd, valid_brief(b"last", partner="Norway")]
+    assert validate_briefs(batch) == [[], validate_brief(odd), []]
+
+
+def test_failures_are_traced_to_the_brief_of_their_row_when_several_fail() -> None:
+    first, second = valid_brief(b"first"), valid_brief(b"second")
+    first["project_countries"]["iso3"] = ["XXA", "XXB"]
+    second["contributions"].loc[0, "period_end"] = 2017
+    assert validate_briefs([first, second]) == [validate_brief(first), validate_brief(second)]
+    assert [len(failures) for failures in validate_briefs([first, second])] == [1, 1]
