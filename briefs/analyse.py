@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from extractors import ExtractionError, extract_document
 from extractors.pdf import DEFAULT_MAX_PAGES
 from parsers.records import parse_document
-from schemas.validate import CheckFailure, validate_brief
+
+if TYPE_CHECKING:
+    from schemas.validate import CheckFailure
 
 
 ILO = re.compile(r"\bILO\b|International Labour Organi[sz]ation")
@@ -39,6 +42,16 @@ class Analysis:
 
 def analyse(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pages: int = DEFAULT_MAX_PAGES) -> Analysis:
     """Extract, parse and validate one brief; raises ExtractionError with a reason a person can act on."""
+    from schemas.validate import validate_brief  # Pandera: the extraction children never need it
+
+    analysis = read_brief(path, sha256, passwords, max_pages)
+    analysis.failures = validate_brief(analysis.tables)
+    return analysis
+
+
+def read_brief(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pages: int = DEFAULT_MAX_PAGES) -> Analysis:
+    """Extract and parse one brief, not yet validated: a run validates its briefs together
+    (schemas.validate_briefs), which costs far less than one by one."""
     document = extract_document(Path(path), passwords=passwords, max_pages=max_pages)
     read_by = " (text read by OCR)" if document.ocr_pages else ""
     if not document.blocks:
@@ -52,4 +65,4 @@ def analyse(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pages:
         raise NotABrief(f"not a partnership brief: no partner named in its title or opening sentence{read_by}")
     if tables["sections"].empty or (tables["contributions"].empty and tables["projects"].empty):
         raise NotABrief(f"not a partnership brief: no contributions and no projects found{read_by}")
-    return Analysis(tables, validate_brief(tables), document.ocr_pages)
+    return Analysis(tables, ocr_pages=document.ocr_pages)

@@ -76,6 +76,19 @@ def notify(outcome: FileOutcome) -> None:
         hook(outcome)
 
 
+def validate_outcomes(outcomes: list[FileOutcome]) -> None:
+    """Validate the parsed briefs among `outcomes` together; one that fails an error check is
+    quarantined with the checks named, and every brief keeps its failures to be recorded."""
+    from schemas.validate import has_errors, validate_briefs  # Pandera: only when there is something to check
+
+    parsed = [outcome for outcome in outcomes if outcome.analysis is not None]
+    for outcome, failures in zip(parsed, validate_briefs([o.analysis.tables for o in parsed])):
+        outcome.failures = failures
+        if has_errors(failures):
+            failed = sorted({f"{f.table_name}.{f.column_name or '*'} {f.check_name}" for f in failures if f.severity == "error"})
+            outcome.status, outcome.reason, outcome.analysis = "quarantined", "failed validation: " + "; ".join(failed), None
+
+
 def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
     """Load every analysed brief (together, or one by one if the warehouse refuses one) and
     record every file and its checks; the caller holds the warehouse lock and closes the run."""

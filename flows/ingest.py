@@ -1,4 +1,4 @@
-"""The `ingest` flow: discover → hash → skip known bytes → extract/parse/validate → load → report.
+"""The `ingest` flow: discover → hash → skip known bytes → extract/parse → validate/load → report.
 
 One Prefect task per new file does the heavy work (in a bounded child process); loading is
 one task that writes brief after brief, each in its own transaction, because DuckDB has a
@@ -21,14 +21,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
-from briefs.analyse import Analysis, analyse
-from briefs.outcomes import FileOutcome, RunSummary, close_run, notify, record_outcomes
+from briefs.analyse import Analysis, read_brief
+from briefs.outcomes import FileOutcome, RunSummary, close_run, notify, record_outcomes, validate_outcomes
 from briefs.files import discover, sha256_file
 from briefs.isolation import Limits, run_isolated, set_processes
 from briefs.reading import WarehouseUnavailable, read_only
 from briefs.report import run_summary_markdown, run_summary_rows, write_report
 from extractors import ExtractionError
-from schemas.validate import has_errors
 from warehouse.loader import loaded_sha256s, open_warehouse, start_run
 from warehouse.lock import warehouse_lock
 
@@ -38,34 +37,30 @@ LOAD_BATCH = 100  # briefs held in memory before they are written: memory stays 
 
 @task(name="analyse-brief", cache_policy=NO_CACHE)
 def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, ...]) -> FileOutcome:
-    """Extract, parse and validate one file in a bounded child process."""
+    """Extract and parse one file in a bounded child process (validation comes with loading)."""
     started = time.perf_counter()
     outcome = FileOutcome(source_file=path.name, sha256=sha256, status="parsed")
     try:
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise ExtractionError(f"file is {size >> 20} MiB, over the {limits.max_bytes >> 20} MiB size limit")
-        analysis: Analysis = run_isolated(analyse, path, sha256, passwords, limits.max_pages, limits=limits)
+        analysis: Analysis = run_isolated(read_brief, path, sha256, passwords, limits.max_pages, limits=limits)
     except ExtractionError as exc:
         outcome.status, outcome.reason = "quarantined", str(exc)
     else:
         brief = analysis.tables["briefs"].iloc[0]
         outcome.brief_id, outcome.partner, outcome.published = brief["brief_id"], brief["partner"], brief["published"]
-        outcome.failures = analysis.failures
         outcome.extraction = analysis.extraction
-        if has_errors(analysis.failures):
-            failed = sorted({f"{f.table_name}.{f.column_name or '*'} {f.check_name}" for f in analysis.failures if f.severity == "error"})
-            outcome.status = "quarantined"
-            outcome.reason = "failed validation: " + "; ".join(failed)
-        else:
-            outcome.analysis = analysis
+        outcome.analysis = analysis
     outcome.seconds = round(time.perf_counter() - started, 3)
     return outcome
 
 
 @task(name="load-briefs", cache_policy=NO_CACHE)
 def load_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
-    """Write a batch of parsed briefs and every file's outcome and checks."""
+    """Validate a batch of parsed briefs together, then write those that pass, and every file's
+    outcome and failed checks."""
+    validate_outcomes(outcomes)
     return record_outcomes(db, run_id, outcomes)
 
 
