@@ -7,6 +7,7 @@ break is rejoined, and words hyphenated at a line end are mended.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import statistics
 from collections import Counter
@@ -17,6 +18,10 @@ from extractors.text import join_hyphenated
 GLUED_BEFORE = re.compile(r"^(?:[A-Z]{3}|US\$|\$|€|£|No\.|Art\.|p\.)$")
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
 MAX_HEADING_CHARS = 220
+MIN_RUN_IN_WORDS = 3
+FIGURE = re.compile(
+    r"(?:(?:over|more than|about|around|approximately|nearly|almost|up to)\s+)?"
+    r"(?:[A-Z]{3}\s?|US\$\s?|[$€£¥]\s?)?\d[\d.,\s]*(?:\s?(?:%|per ?cent|million|billion|bn|m))?", re.IGNORECASE)
 
 
 def body_size(lines: list[Line]) -> float:
@@ -157,11 +162,31 @@ class _Builder:
         return not indented
 
 
+def split_run_in_heading(line: Line) -> tuple[Line, Line] | None:
+    """A paragraph that opens with a bold sentence set in the body's size ("Green Jobs in
+    Zambia (2013–2018). Funded by …") opens with a run-in heading: (heading, rest of the line),
+    the heading without its closing full stop."""
+    if line.table is not None or line.marker or line.words[0].italic:
+        return None
+    lead = 0
+    while lead < len(line.words) and line.words[lead].bold:
+        lead += 1
+    rest = line.words[lead:]
+    if lead < MIN_RUN_IN_WORDS or not rest or any(word.bold for word in rest):
+        return None
+    last = line.words[lead - 1]
+    if not last.text.endswith(".") or len(last.text) == 1:
+        return None
+    words = [*line.words[:lead - 1], dataclasses.replace(last, text=last.text[:-1])]
+    return Line(words, line.region), Line(rest, line.region)
+
+
 def _settle_heading(block: Block) -> Block:
-    """A run of large or bold lines that reads like prose is a lead paragraph, not a heading."""
+    """A run of large or bold lines that reads like prose is a lead paragraph, and a figure set
+    large ("USD 2.7 million", "1919") is a value: neither is a heading."""
     words = block.text.split()
     prose = len(block.text) > MAX_HEADING_CHARS or (not block.bold and (len(words) > 20 or block.text.endswith(".")))
-    if block.kind == "heading" and prose:
+    if block.kind == "heading" and (prose or FIGURE.fullmatch(block.text.strip())):
         block.kind = "paragraph"
     return block
 
@@ -189,6 +214,9 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
         if builder.last is not None and line.region != builder.last.region:
             breaks.add(len(builder.blocks))
         kind = "table" if line.table is not None else "heading" if heading else "list_item" if line.marker else "paragraph"
+        if kind == "paragraph" and (run_in := split_run_in_heading(line)):
+            builder.start(run_in[0], "heading")
+            line = run_in[1]
         builder.start(line, kind)
     return _rejoin_across_breaks([_settle_heading(b) for b in builder.blocks], breaks)
 

@@ -10,6 +10,7 @@ from extractors import extract_document
 from extractors.text import join_hyphenated
 
 BRIEFS = Path(__file__).parent / "fixtures" / "briefs"
+BLIND2 = Path(__file__).parent / "fixtures" / "blind2"
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +26,16 @@ def norway():
 @pytest.fixture(scope="module")
 def germany():
     return extract_document(BRIEFS / "germany-2021-11.pdf")
+
+
+@pytest.fixture(scope="module")
+def finland():
+    return extract_document(BLIND2 / "finland-2018-05.pdf")
+
+
+@pytest.fixture(scope="module")
+def new_zealand():
+    return extract_document(BLIND2 / "new-zealand-2023-11.pdf")
 
 
 def _text(document) -> str:
@@ -105,3 +116,21 @@ def test_a_ruled_table_becomes_one_table_block_with_rows(germany):
 )
 def test_line_end_hyphen_rules(left, right, joined):
     assert join_hyphenated(left, right) == joined
+
+
+def test_a_bold_sentence_opening_a_paragraph_is_a_run_in_heading(finland):
+    blocks = finland.blocks
+    index = next(i for i, b in enumerate(blocks) if b.text == "Green Jobs Programme in Zambia (2013–2018)")
+    assert blocks[index].kind == "heading"
+    assert blocks[index + 1].kind == "paragraph" and blocks[index + 1].text.startswith("Funded by the MFA, the programme")
+
+
+def test_a_bold_word_or_two_opening_a_paragraph_stays_in_it(finland):
+    assert all(not (b.kind == "heading" and b.text.endswith(".")) for b in finland.blocks)
+    assert _block(finland, "Finland became a member").kind == "paragraph"
+
+
+def test_a_figure_set_large_is_a_value_not_a_heading(new_zealand):
+    figure = _block(new_zealand, "USD 2.7 million")
+    assert figure.kind == "paragraph" and figure.text == "USD 2.7 million"
+    assert _block(new_zealand, "Key figures").kind == "heading"
