@@ -21,6 +21,8 @@ KINDS = (
 )
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
 LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
+TERMINAL_STOP = re.compile(r"[.!?:;]\s*$")
+MAX_LABEL_WORDS = 8
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
 
 
@@ -115,17 +117,34 @@ def from_table(block: Block) -> list[Contribution]:
     return rows
 
 
-def find_contributions(blocks: list[Block], heading: str = "") -> list[Contribution]:
-    """Contributions stated in a section's blocks; the heading can give the period."""
+def _is_label(text: str) -> bool:
+    """A key-figures label ("Assessed contribution, 2022–23"): short, no amount, no full stop."""
+    return len(text.split()) <= MAX_LABEL_WORDS and not find_money(text) and not TERMINAL_STOP.search(text)
+
+
+def _is_amount(text: str) -> bool:
+    """A key-figures value: one amount and at most a qualifier word or two ("over NZD 14 million")."""
+    amounts = find_money(text)
+    return len(amounts) == 1 and len((text[:amounts[0].start] + text[amounts[0].end:]).split()) <= 2
+
+
+def find_contributions(blocks: list[Block], heading: str = "", run_in: bool = False) -> list[Contribution]:
+    """Contributions stated in a section's blocks; the heading can give the period, and a
+    run-in heading (set in the body's size) the kind of its first paragraph's money."""
     found: list[Contribution] = []
     heading_periods = [p for p in find_periods(heading) if p.start != p.end]
-    for block in blocks:
+    for block, value in zip(blocks, [*blocks[1:], None]):
         if block.kind == "table":
             found += from_table(block)
             continue
+        if value is not None and _is_label(block.text) and _is_amount(value.text):
+            found += from_sentence(f"{block.text}: {value.text}", "", heading_periods, value.page)
+            continue
         sentences = split_sentences(block.text)
-        run_in = bool(sentences) and len(sentences[0][1].split()) <= 6
-        lead = sentences[0][1] if sentences and (block.kind == "list_item" or run_in) else ""
+        opens = bool(sentences) and len(sentences[0][1].split()) <= 6
+        lead = sentences[0][1] if sentences and (block.kind == "list_item" or opens) else ""
+        if run_in and block is blocks[0]:
+            lead = lead or heading
         for offset, sentence in sentences:
             found += from_sentence(sentence, lead, heading_periods, block.page_at(offset))
     unique: dict[tuple, Contribution] = {}

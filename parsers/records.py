@@ -65,7 +65,7 @@ def parse_document(document: Document, sha256: str) -> dict[str, pd.DataFrame]:
     narrative_text = "\n".join(f"{s.title}\n{s.body}" for s in narrative)
     agencies = find_agencies(narrative_text, facts.partner_iso3, facts.partner)
     projects = build_projects(parts.sections, partner, facts.partner_iso3, agencies)
-    contributions = [c for s in narrative for c in find_contributions(s.blocks, s.title)]
+    contributions = [c for s in narrative for c in find_contributions(s.blocks, s.title, run_in=_is_run_in(s))]
     indicators = find_indicators([b for s in narrative for b in s.blocks])
 
     return {
@@ -98,3 +98,10 @@ def parse_document(document: Document, sha256: str) -> dict[str, pd.DataFrame]:
             for i, s in enumerate(parts.sections, 1)
         ]),
     }
+
+
+def _is_run_in(section: Section) -> bool:
+    """A heading set in its body's size: a run-in heading split from its paragraph, which
+    says what the paragraph's money is as a bullet's lead would."""
+    return bool(section.heading and section.blocks and section.heading.page == section.blocks[0].page
+                and abs(section.heading.size - section.blocks[0].size) < 0.3)

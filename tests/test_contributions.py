@@ -55,3 +55,22 @@ def test_evidence_is_the_sentence_and_page_is_kept():
     block = _paragraph("Norway provided assessed contributions of US$ 10 million in 2021. Other text.")
     (row,) = find_contributions([block])
     assert (row.evidence, row.page) == ("Norway provided assessed contributions of US$ 10 million in 2021.", 2)
+
+
+def test_a_key_figures_label_and_the_amount_under_it_are_one_statement():
+    blocks = [_paragraph("Assessed contribution, 2022–23"), _paragraph("USD 2.7 million"),
+              _paragraph("Earmarked voluntary funding, 2018–2023"), _paragraph("over NZD 14 million")]
+    rows = find_contributions(blocks)
+    assert [(r.kind, r.amount, r.currency, r.qualifier, r.period_start, r.period_end) for r in rows] == [
+        ("assessed", Decimal("2700000.00"), "USD", "exact", 2022, 2023),
+        ("voluntary_non_core", Decimal("14000000.00"), "NZD", "more_than", 2018, 2023)]
+
+
+def test_a_label_without_an_amount_under_it_states_nothing():
+    assert find_contributions([_paragraph("Assessed contribution, 2022–23"), _paragraph("See the annex.")]) == []
+
+
+def test_a_run_in_heading_gives_the_kind_of_its_paragraphs_money():
+    block = _paragraph("In 2021, Irish Aid provided €1,250,000 to the ILO.")
+    (row,) = find_contributions([block], "Core voluntary funding", run_in=True)
+    assert (row.kind, row.currency) == ("voluntary_core", "EUR")
