@@ -1,7 +1,7 @@
 """Project countries and funders from a project's own text."""
 
 from parsers.agencies import Agency
-from parsers.projects import _countries, _funders, project_id
+from parsers.projects import _countries, _funders, project_id, text_years
 
 AGENCIES = [Agency("Ministry of Health, Labour and Welfare", "MHLW", "government", 0),
             Agency("Ministry of Economy, Trade and Industry", "METI", "government", 0),
@@ -62,3 +62,8 @@ def test_without_any_years_the_headings_under_a_projects_heading_are_projects():
                          ("paragraph", "Text.", 10), ("heading", "Decent Work in Fisheries", 12), ("paragraph", "Text.", 10),
                          ("heading", "Contact", 14), ("paragraph", "x@ilo.org", 10))
     assert [s.title for s, _ in project_sections(sections)] == ["Skills for All", "Decent Work in Fisheries"]
+
+
+def test_a_duration_in_months_before_the_years_gives_the_years():
+    assert text_years("Duration: 36 months (2019–2022)") == (2019, 2022)
+    assert text_years("Duration: to be confirmed") == (None, None)
