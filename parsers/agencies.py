@@ -14,6 +14,7 @@ INSTITUTION = re.compile(
 )
 PRIVATE = re.compile(r"\b(?:Foundation|Company|Corporation|Inc|Ltd|Group|Retailing|PLC|GmbH|AG|SA|Holdings?)\b")
 GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid)\b")
+CHARITY = re.compile(r"\b(?:Trust|Charity|Charitable|Philanthropies|Endowment)\b")
 FOREIGN = re.compile(r"\b(?:ILO|International Labour|United Nations|UN|OECD|World Bank|ITC-?ILO|UNDP|UNICEF|WHO|FAO)\b")
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
 ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -](?:[A-Z]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7})\)")
@@ -136,7 +137,7 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
             else:
                 break
     agencies = [a for a in _dedupe(found) if not partner or a.name.lower() != partner.lower()]
-    if partner and partner_iso3 is None and PRIVATE.search(partner):
+    if partner and partner_iso3 is None and (PRIVATE.search(partner) or CHARITY.search(partner)):
         agencies = [Agency(a.name, a.acronym, "private", a.start) for a in agencies]
     return agencies
 

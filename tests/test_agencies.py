@@ -32,3 +32,8 @@ def test_other_countries_ministries_are_not_the_partners():
 def test_a_name_does_not_reach_back_into_the_previous_sentence():
     (agency,) = find_agencies("It works in Asia. The Directorate-General for International Partnerships (DG INTPA) funds it.", None)
     assert agency.name == "Directorate-General for International Partnerships"
+
+
+def test_the_arms_of_a_charitable_trust_are_private():
+    text = "The Trust works through the Fair Supply Chains Fund (FSCF), which supports decent work."
+    assert [(a.acronym, a.kind) for a in find_agencies(text, None, "Lumen Trust")] == [("FSCF", "private")]
