@@ -8,6 +8,7 @@ from collections import Counter
 from extractors.document import Line
 
 MARGIN = 0.09
+MIN_PART_WORDS = 3
 PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$",
     re.IGNORECASE,
@@ -18,27 +19,42 @@ PAGE_NUMBER_AT_ENDS = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/)\s*#)?\s+|\s+(?:p
 
 
 def _shape(text: str) -> str:
-    """The line with digits masked and a page number at either end removed."""
-    masked = re.sub(r"\d+", "#", text.lower()).strip()
-    return PAGE_NUMBER_AT_ENDS.sub("", masked)
+    """The line with digits masked and page numbers at either end removed ("… March 2022 2"
+    and "… March 2022" are one footer)."""
+    shape = re.sub(r"\d+", "#", text.lower()).strip()
+    while (shorter := PAGE_NUMBER_AT_ENDS.sub("", shape)) != shape:
+        shape = shorter
+    return shape
 
 
 def drop_running_margins(pages: list[list[Line]], heights: dict[int, float]) -> list[Line]:
-    """All pages' lines in order, without lines in the top or bottom margin that repeat
-    across pages (digits ignored, so "Page 2 of 4" repeats) or are bare page numbers."""
+    """All pages' lines in order, without lines in the top or bottom margin that repeat on
+    another page in the same margin (digits ignored, so "Page 2 of 4" repeats; a part of
+    another page's line counts, as a column gutter can cut a header in two) or are bare page
+    numbers."""
 
-    def in_margin(line: Line) -> bool:
+    def band(line: Line) -> str | None:
         height = heights[line.page]
-        return line.table is None and (line.bottom <= MARGIN * height or line.top >= (1 - MARGIN) * height)
+        if line.table is not None:
+            return None
+        if line.bottom <= MARGIN * height:
+            return "top"
+        return "bottom" if line.top >= (1 - MARGIN) * height else None
 
-    seen: Counter[str] = Counter()
-    for lines in pages:
-        seen.update({_shape(line.text) for line in lines if in_margin(line)})
-    repeated = {shape for shape, count in seen.items() if count >= 2}
+    shapes = [{(band(line), _shape(line.text)) for line in lines if band(line)} for lines in pages]
+
+    def running(where: str, shape: str, page: int) -> bool:
+        return any(
+            other == shape or (len(shape.split()) >= MIN_PART_WORDS and shape in other)
+            for index, on_page in enumerate(shapes) if index != page
+            for other_band, other in on_page if other_band == where
+        )
+
     kept = []
-    for lines in pages:
+    for index, lines in enumerate(pages):
         for line in lines:
-            if in_margin(line) and (_shape(line.text) in repeated or PAGE_NUMBER.match(line.text)):
+            where = band(line)
+            if where and (running(where, _shape(line.text), index) or PAGE_NUMBER.match(line.text)):
                 continue
             kept.append(line)
     return kept

@@ -34,6 +34,11 @@ def finland():
 
 
 @pytest.fixture(scope="module")
+def ireland():
+    return extract_document(BLIND2 / "ireland-2022-03.pdf")
+
+
+@pytest.fixture(scope="module")
 def new_zealand():
     return extract_document(BLIND2 / "new-zealand-2023-11.pdf")
 
@@ -134,3 +139,12 @@ def test_a_figure_set_large_is_a_value_not_a_heading(new_zealand):
     figure = _block(new_zealand, "USD 2.7 million")
     assert figure.kind == "paragraph" and figure.text == "USD 2.7 million"
     assert _block(new_zealand, "Key figures").kind == "heading"
+
+
+def test_a_footer_ending_in_a_year_and_the_page_number_is_a_running_footer(ireland):
+    assert "Ireland and the ILO · March 2022" not in _text(ireland)
+    assert "or 0.31 per cent of gross national income (GNI)." in _block(ireland, "In 2020, Ireland's official").text
+
+
+def test_a_running_header_cut_in_two_by_the_gutter_is_still_removed(ireland):
+    assert not any(b.page == 2 and b.text == "International Labour Organization" for b in ireland.blocks)
