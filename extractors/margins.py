@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from extractors.document import Line
 
@@ -41,7 +40,8 @@ def drop_running_margins(pages: list[list[Line]], heights: dict[int, float]) -> 
             return "top"
         return "bottom" if line.top >= (1 - MARGIN) * height else None
 
-    shapes = [{(band(line), _shape(line.text)) for line in lines if band(line)} for lines in pages]
+    banded = [[(line, band(line)) for line in lines] for lines in pages]
+    shapes = [{(where, _shape(line.text)) for line, where in lines if where} for lines in banded]
 
     def running(where: str, shape: str, page: int) -> bool:
         return any(
@@ -51,9 +51,8 @@ def drop_running_margins(pages: list[list[Line]], heights: dict[int, float]) -> 
         )
 
     kept = []
-    for index, lines in enumerate(pages):
-        for line in lines:
-            where = band(line)
+    for index, lines in enumerate(banded):
+        for line, where in lines:
             if where and (running(where, _shape(line.text), index) or PAGE_NUMBER.match(line.text)):
                 continue
             kept.append(line)
