@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extractors.blocks import TERMINAL
 from extractors.document import Block
 from extractors.text import squash
 from parsers.money import Money, find_money, qualifier_before
@@ -21,7 +22,6 @@ KINDS = (
 )
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
 LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
-TERMINAL_STOP = re.compile(r"[.!?:;]\s*$")
 MAX_LABEL_WORDS = 8
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
 
@@ -119,7 +119,7 @@ def from_table(block: Block) -> list[Contribution]:
 
 def _is_label(text: str) -> bool:
     """A key-figures label ("Assessed contribution, 2022–23"): short, no amount, no full stop."""
-    return len(text.split()) <= MAX_LABEL_WORDS and not find_money(text) and not TERMINAL_STOP.search(text)
+    return len(text.split()) <= MAX_LABEL_WORDS and not find_money(text) and not TERMINAL.search(text)
 
 
 def _is_amount(text: str) -> bool:
