@@ -170,8 +170,6 @@ def _load_together(
     ingested_at: dt.datetime,
 ) -> list[dict[str, int]]:
     """One transaction for all `briefs`: rows per table of each, {} for bytes already loaded."""
-    if not briefs:
-        return []
     stamp = {"ingested_at": _utc_naive(ingested_at), "run_id": run_id, "is_current": False}
     con.begin()
     try:
