@@ -1,8 +1,7 @@
 """The `ingest` flow: discover → hash → skip known bytes → extract/parse → validate/load → report.
 
-One Prefect task per new file does the heavy work (in a bounded child process); loading is
-one task that writes brief after brief, each in its own transaction, because DuckDB has a
-single writer. A bad file becomes a quarantined row, never a failed flow. The run's quality
+One Prefect task per new file does the heavy work (in a bounded child process); the flow's
+own process, DuckDB's single writer, validates and loads the results in batches as they arrive. A bad file becomes a quarantined row, never a failed flow. The run's quality
 report is written beside the warehouse and its summary published as Prefect artifacts.
 """
 
