@@ -22,6 +22,7 @@ from extractors.blocks import body_size, build_blocks
 from extractors.document import Document, Line, Word
 from extractors.layout import order_page
 from extractors.margins import drop_running_margins
+from extractors.page import LeanPDF
 from extractors.ocr import ocr_page, tesseract_available
 from extractors.text import clean_word, squash
 
@@ -87,11 +88,11 @@ def _password_error(passwords: tuple[str, ...]) -> ExtractionError:
     return ExtractionError("password required: the PDF is protected; pass it with --password or --password-file")
 
 
-def _open(path: Path, passwords: tuple[str, ...]) -> tuple[pdfplumber.PDF, str | None]:
+def _open(path: Path, passwords: tuple[str, ...]) -> tuple[LeanPDF, str | None]:
     """pdfplumber's handle on the file, trying no password, then each password given."""
     for password in ("", *passwords):
         try:
-            return pdfplumber.open(path, password=password), password or None
+            return LeanPDF.open(path, password=password), password or None
         except PdfminerException as exc:
             cause = exc.args[0] if exc.args else exc
             if isinstance(cause, PDFPasswordIncorrect):
