@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from pathlib import Path
@@ -60,10 +61,12 @@ def ingest(
     try:
         summary = record_if_nothing_new(targets, db, wait)
         if summary is None:
+            from briefs.isolation import Limits, warm_up
+
+            if dask_address is None:
+                warm_up()
             configure_prefect(verbose)
             use_prefect_server(console.print)
-            from briefs.isolation import Limits
-
             limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20, max_pages=max_pages)
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                           TimeElapsedColumn(), console=console, transient=True) as progress:
@@ -71,6 +74,7 @@ def ingest(
                 remove = on_file_done(lambda o: progress.update(bar, description=f"ingesting ({o.source_file})", advance=1))
                 try:
                     flow = _ingest_flow(workers, dask_address)
+                    gc.freeze()  # the libraries loaded so far live as long as the process: keep them out of every collection
                     summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords), wait_seconds=wait,
                                    workers=max(1, workers))
                 finally:
@@ -102,7 +106,8 @@ def _write_report(db: Path, run_id: str) -> str | None:
 
 
 def _ingest_flow(workers: int, dask_address: str | None):
-    """The ingest flow with its task runner: N threads (each file in its own child process), or Dask."""
+    """The ingest flow with its task runner, or Dask. Each file is read in one of `workers` child
+    processes; twice as many threads let Prefect record one file's task while children read others."""
     from flows.ingest import ingest as ingest_flow
 
     if dask_address:
@@ -111,7 +116,7 @@ def _ingest_flow(workers: int, dask_address: str | None):
         return ingest_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    return ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=max(1, workers)))
+    return ingest_flow.with_options(task_runner=ThreadPoolTaskRunner(max_workers=2 * max(1, workers)))
 
 
 server_app = typer.Typer(help="The local Prefect server briefs starts once and reuses.", no_args_is_help=True)

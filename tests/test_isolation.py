@@ -1,5 +1,7 @@
 """Untrusted work runs in a child process that a time or memory limit can stop."""
 
+import os
+
 import pytest
 
 from briefs.isolation import LimitExceeded, Limits, run_isolated
@@ -24,3 +26,17 @@ def test_work_over_the_memory_limit_is_stopped_with_a_reason():
 def test_a_child_that_dies_becomes_an_extraction_error():
     with pytest.raises(ExtractionError, match="died"):
         run_isolated(crash, limits=Limits(seconds=30))
+
+
+def test_the_time_limit_runs_from_when_a_child_takes_the_file_not_while_it_waits():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from briefs.isolation import set_processes
+
+    set_processes(1)
+    try:
+        with ThreadPoolExecutor(3) as threads:
+            results = list(threads.map(lambda _: run_isolated(sleep_for, 1.0, limits=Limits(seconds=2.5)), range(3)))
+    finally:
+        set_processes(os.cpu_count() or 1)
+    assert results == ["done"] * 3
