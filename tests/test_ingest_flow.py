@@ -158,3 +158,34 @@ def test_a_run_loads_in_batches_and_records_every_file_once(prefect_harness, mon
     assert _count(db, "SELECT count(*) FROM briefs") == len(briefs)
     assert _count(db, "SELECT count(*) FROM ingest_files") == len(briefs) + 1
     assert _count(db, f"SELECT count(*) FROM ingest_runs WHERE loaded = {len(briefs)} AND files_seen = {len(briefs) + 1}") == 1
+
+
+def test_a_small_run_analyses_each_file_in_its_own_task():
+    from flows.ingest import group_size
+
+    assert group_size(files=10, workers=2) == 1
+
+
+def test_a_large_run_groups_files_so_each_worker_gets_a_few_tasks():
+    from flows.ingest import MAX_GROUP, TASKS_PER_WORKER, group_size
+
+    assert group_size(files=200, workers=2) == 200 // (TASKS_PER_WORKER * 2)
+    assert group_size(files=100_000, workers=2) == MAX_GROUP
+
+
+def test_a_grouped_run_loads_every_file_and_records_one_task_run_per_group(prefect_harness, monkeypatch, tmp_path):
+    import flows.ingest
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    monkeypatch.setattr(flows.ingest, "TASKS_PER_WORKER", 1)
+    folder = tmp_path / "inbox"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "briefs", folder, ignore=shutil.ignore_patterns("*.json"))
+    files = len(list(folder.glob("*.pdf")))
+    summary = ingest(paths=[folder], db=tmp_path / "w.duckdb", workers=2)
+    assert [f.status for f in summary.files] == ["loaded"] * files
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[summary.run_id])))
+    analyse = [run.name for run in runs if run.name.startswith("analyse ")]
+    assert len(analyse) == -(-files // (files // 2))
+    assert any(f"({files // 2} files)" in name for name in analyse)
