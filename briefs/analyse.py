@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from extractors import ExtractionError, extract_document
-from extractors.pdf import DEFAULT_MAX_PAGES
-from parsers.records import parse_document
+from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
 
 if TYPE_CHECKING:
     from schemas.validate import CheckFailure
@@ -51,7 +49,13 @@ def analyse(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pages:
 
 def read_brief(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pages: int = DEFAULT_MAX_PAGES) -> Analysis:
     """Extract and parse one brief, not yet validated: a run validates its briefs together
-    (schemas.validate_briefs), which costs far less than one by one."""
+    (schemas.validate_briefs), which costs far less than one by one.
+
+    The PDF libraries and parsers are imported here, in the child that reads the file: the
+    flow's process only unpickles Analysis results and needs none of them."""
+    from extractors.pdf import extract_document
+    from parsers.records import parse_document
+
     document = extract_document(Path(path), passwords=passwords, max_pages=max_pages)
     read_by = " (text read by OCR)" if document.ocr_pages else ""
     if not document.blocks:

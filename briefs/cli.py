@@ -63,11 +63,11 @@ def ingest(
         if summary is None:
             from briefs.isolation import Limits, warm_up
 
+            limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20, max_pages=max_pages)
             if dask_address is None:
-                warm_up()
+                warm_up(max(1, workers), limits)
             configure_prefect(verbose)
             use_prefect_server(console.print)
-            limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20, max_pages=max_pages)
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                           TimeElapsedColumn(), console=console, transient=True) as progress:
                 bar = progress.add_task("starting Prefect…", total=None)

@@ -2,8 +2,8 @@
 
 A malformed PDF can make pdfminer inflate hundreds of MB or loop for minutes; in a child
 process that is one quarantined file, not a dead run. The children form a small pool that
-lives for the whole run (forked from a forkserver that has already imported the heavy
-libraries), because starting a fresh child per file costs more than reading a brief. A file
+lives for the whole run (forked from a small forkserver, each child importing the heavy
+libraries once), because starting a fresh child per file costs more than reading a brief. A file
 over its time limit gets its pool torn down; files that were in flight in that pool when it
 went down are retried once on a fresh one, so only the culprit is quarantined.
 """
@@ -11,8 +11,8 @@ went down are retried once on a fresh one, so only the culprit is quarantined.
 from __future__ import annotations
 
 import gc
+import importlib
 import multiprocessing
-import multiprocessing.forkserver
 import os
 import resource
 import threading
@@ -24,11 +24,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
-from extractors import ExtractionError
-from extractors.pdf import DEFAULT_MAX_PAGES
+from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
 
-PRELOAD = ["briefs.analyse"]
-TASKS_PER_CHILD = 100
+PRELOAD = ("briefs.analyse", "extractors.pdf", "parsers.records")  # what read_brief imports
+TASKS_PER_CHILD = 500
 
 
 @dataclass(frozen=True)
@@ -46,9 +45,14 @@ class LimitExceeded(ExtractionError):
 
 
 def _start_child(memory_bytes: int) -> None:
-    """Bound the child's memory, and take the preloaded libraries out of the garbage
+    """Bound the child's memory, import the PDF libraries, and take them out of the garbage
     collector's sight: a brief allocates millions of small objects, and each full collection
-    would otherwise walk every module pandas and pdfminer loaded (about 10% of a brief's time)."""
+    would otherwise walk every module pandas and pdfminer loaded (about 10% of a brief's time).
+
+    Each child imports for itself rather than inheriting the imports from a preloaded
+    forkserver: that server would hold its own copy (~75 MiB) for the whole run."""
+    for module in PRELOAD:
+        importlib.import_module(module)
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     gc.freeze()
 
@@ -95,7 +99,7 @@ class _Pool:
             if self._executor is not None and self._memory_bytes != memory_bytes:
                 self._close()
             if self._executor is None:
-                context = _forkserver()
+                context = multiprocessing.get_context("forkserver")
                 self._executor = ProcessPoolExecutor(
                     max_workers=self.processes, mp_context=context, initializer=_start_child,
                     initargs=(memory_bytes,), max_tasks_per_child=TASKS_PER_CHILD)
@@ -106,6 +110,12 @@ class _Pool:
         """Kill the pool's children (once per generation, however many callers ask)."""
         with self._lock:
             if generation == self.generation and self._executor is not None:
+                self._close()
+
+    def stop(self) -> None:
+        """End the children (the next file starts new ones)."""
+        with self._lock:
+            if self._executor is not None:
                 self._close()
 
     def _close(self) -> None:
@@ -119,23 +129,25 @@ class _Pool:
 _POOL = _Pool()
 
 
-def _forkserver() -> multiprocessing.context.BaseContext:
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
-    return context
-
-
-def warm_up() -> None:
-    """Start the forkserver now, so it imports the PDF libraries (about a second) while the
-    caller does other start-up work, such as importing Prefect, instead of when the first file
-    is submitted."""
-    _forkserver()
-    multiprocessing.forkserver.ensure_running()
+def warm_up(processes: int, limits: Limits) -> None:
+    """Start the run's children now, so they import the PDF libraries (about a second) while
+    the caller does other start-up work, such as importing Prefect, rather than when the first
+    file arrives. Use the processes and limits the run will use, or the pool starts again."""
+    _POOL.resize(processes)
+    executor, _ = _POOL.get(limits.memory_bytes)
+    for _ in range(_POOL.processes):
+        executor.submit(int)
 
 
 def set_processes(processes: int) -> None:
     """Size the pool of children to the number of files the run analyses at once."""
     _POOL.resize(processes)
+
+
+def stop_children() -> None:
+    """End the run's children once every file is read: they hold ~100 MiB each, which the
+    loading and the report at the end of a run, or the wait until a scheduled one, do not need."""
+    _POOL.stop()
 
 
 def run_isolated(func: Callable[..., Any], *args: Any, limits: Limits = Limits()) -> Any:

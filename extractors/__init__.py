@@ -6,7 +6,19 @@
 paragraphs, list items and tables.
 """
 
+from typing import Any
+
 from extractors.document import Block, Document, Line, Word
-from extractors.pdf import ExtractionError, extract_document
+from extractors.errors import ExtractionError
 
 __all__ = ["Block", "Document", "ExtractionError", "Line", "Word", "extract_document"]
+
+
+def __getattr__(name: str) -> Any:
+    """`extract_document` loads pdfplumber: only when asked for, so that importing
+    ExtractionError (the flow's process does) costs nothing."""
+    if name == "extract_document":
+        from extractors.pdf import extract_document
+
+        return extract_document
+    raise AttributeError(f"module 'extractors' has no attribute {name!r}")

@@ -20,6 +20,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.blocks import body_size, build_blocks
 from extractors.document import Document, Line, Word
+from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
 from extractors.layout import order_page
 from extractors.margins import drop_running_margins
 from extractors.page import LeanPDF
@@ -29,11 +30,6 @@ from extractors.text import clean_word, squash
 WORD_ATTRS = ["fontname", "size"]
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 MAX_UNMAPPED_SHARE = 0.05
-DEFAULT_MAX_PAGES = 30
-
-
-class ExtractionError(Exception):
-    """A PDF could not be read; the message says why in words a person can act on."""
 
 
 @dataclass

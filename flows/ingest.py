@@ -26,7 +26,7 @@ from prefect.utilities.annotations import quote
 from briefs.analyse import Analysis, read_brief
 from briefs.outcomes import FileOutcome, RunSummary, close_run, notify, record_outcomes, validate_outcomes
 from briefs.files import discover, sha256_file
-from briefs.isolation import Limits, run_isolated, set_processes
+from briefs.isolation import Limits, run_isolated, set_processes, stop_children
 from briefs.reading import WarehouseUnavailable, read_only
 from briefs.report import run_summary_markdown, run_summary_rows, write_report
 from extractors import ExtractionError
@@ -180,8 +180,13 @@ def _analyse_new(
         yield outcome
     size = group_size(len(new), workers)
     pending = [_analyse_group(new[start:start + size], limits, passwords) for start in range(0, len(new), size)]
-    for future in as_completed(pending):
-        for outcome in future.result():
+    if not pending:
+        stop_children()
+    for done, future in enumerate(as_completed(pending), start=1):
+        outcomes = future.result()
+        if done == len(pending):
+            stop_children()  # every file is read: free the children before the last load and the report
+        for outcome in outcomes:
             notify(outcome)
             yield outcome
 

@@ -189,3 +189,13 @@ def test_a_grouped_run_loads_every_file_and_records_one_task_run_per_group(prefe
     analyse = [run.name for run in runs if run.name.startswith("analyse ")]
     assert len(analyse) == -(-files // (files // 2))
     assert any(f"({files // 2} files)" in name for name in analyse)
+
+
+def test_the_flows_process_does_not_import_the_pdf_libraries():
+    import subprocess
+    import sys
+
+    check = ("import sys, briefs.cli, flows.ingest, briefs.outcomes; "
+             "print(sorted(m for m in ('pdfplumber', 'pdfminer', 'pypdfium2', 'parsers.records') if m in sys.modules))")
+    found = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
