@@ -144,6 +144,12 @@ def set_processes(processes: int) -> None:
     _POOL.resize(processes)
 
 
+def files_at_once() -> int:
+    """How many files run_isolated can work on at once here: one per child, or one in a
+    daemonic process (a Dask worker), which works in-process."""
+    return 1 if multiprocessing.current_process().daemon else _POOL.processes
+
+
 def stop_children() -> None:
     """End the run's children once every file is read: they hold ~100 MiB each, which the
     loading and the report at the end of a run, or the wait until a scheduled one, do not need."""

@@ -14,6 +14,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -26,7 +27,7 @@ from prefect.utilities.annotations import quote
 from briefs.analyse import Analysis, read_brief
 from briefs.outcomes import FileOutcome, RunSummary, close_run, notify, record_outcomes, validate_outcomes
 from briefs.files import discover, sha256_file
-from briefs.isolation import Limits, run_isolated, set_processes, stop_children
+from briefs.isolation import Limits, files_at_once, run_isolated, set_processes, stop_children
 from briefs.reading import WarehouseUnavailable, read_only
 from briefs.report import run_summary_markdown, run_summary_rows, write_report
 from extractors import ExtractionError
@@ -61,8 +62,10 @@ def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, 
 
 @task(name="analyse-briefs", cache_policy=NO_CACHE)
 def analyse_files(files: list[tuple[Path, str]], limits: Limits, passwords: tuple[str, ...]) -> list[FileOutcome]:
-    """Extract and parse a group of (path, sha256) files, one after another."""
-    return [analyse_file(path, sha256, limits, passwords) for path, sha256 in files]
+    """Extract and parse a group of (path, sha256) files, as many at once as there are
+    children, so that the last group of a run still keeps every child busy."""
+    with ThreadPoolExecutor(max_workers=files_at_once()) as threads:
+        return list(threads.map(lambda file: analyse_file(*file, limits, passwords), files))
 
 
 def group_size(files: int, workers: int) -> int:
