@@ -75,8 +75,9 @@ def ingest(
                 try:
                     flow = _ingest_flow(workers, dask_address)
                     gc.freeze()  # the libraries loaded so far live as long as the process: keep them out of every collection
-                    summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords), wait_seconds=wait,
-                                   workers=max(1, workers))
+                    with _without_heartbeats():
+                        summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords),
+                                       wait_seconds=wait, workers=max(1, workers))
                 finally:
                     remove()
         else:
@@ -103,6 +104,15 @@ def _write_report(db: Path, run_id: str) -> str | None:
     except (OSError, WarehouseUnavailable) as exc:
         console.print(f"[yellow]warning:[/] no quality report: {exc}")
         return None
+
+
+def _without_heartbeats():
+    """Prefect settings for a run started by hand: no flow-run heartbeats. They serve zombie
+    detection of deployment runs (`briefs serve` keeps them), and the engine waits up to 1 s
+    at the end of every run for the heartbeat thread to wake and stop."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    return temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
 
 
 def _ingest_flow(workers: int, dask_address: str | None):

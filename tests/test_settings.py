@@ -34,3 +34,13 @@ def test_a_users_own_prefect_settings_win(clean_env):
     configure_prefect()
     assert os.environ["PREFECT_LOGGING_LEVEL"] == "DEBUG"
     assert os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] == "false"
+
+
+def test_a_run_started_by_hand_sends_no_flow_run_heartbeats():
+    from prefect.settings import get_current_settings
+
+    from briefs.cli import _without_heartbeats
+
+    with _without_heartbeats():
+        assert get_current_settings().flows.heartbeat_frequency is None
+    assert get_current_settings().flows.heartbeat_frequency is not None
