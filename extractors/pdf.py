@@ -23,8 +23,8 @@ from extractors.document import Document, Line, Word
 from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
 from extractors.layout import order_page
 from extractors.margins import drop_running_margins
-from extractors.page import LeanPDF
 from extractors.ocr import ocr_page, tesseract_available
+from extractors.page import LeanPDF
 from extractors.text import clean_word, squash
 
 WORD_ATTRS = ["fontname", "size"]
