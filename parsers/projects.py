@@ -30,7 +30,10 @@ GENERAL = re.compile(
     re.IGNORECASE,
 )
 PROJECT_LIST = re.compile(r"projects|programmes|development cooperation|highlights|initiatives", re.IGNORECASE)
-YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?(?:\d+\s+(?:months?|years?)\s*)?\(?\s*((?:19|20)\d\d\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
+YEAR = r"(?:19|20)\d\d"
+SPAN = r"(?:\d+\s+(?:months?|years?)\s*)?\(?\s*"  # "36 months (2019–2022)"
+YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?"
+                        + SPAN + "(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
 MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -59,9 +62,7 @@ def _signature(block: Block) -> tuple[float, bool, str | None]:
     return (round(block.size * 2) / 2, block.bold, marker)
 
 
-YEAR = r"(?:19|20)\d\d"
 MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-SPAN = r"(?:\d+\s+(?:months?|years?)\s*)?\(?\s*"  # "36 months (2019–2022)"
 LABELLED_YEARS = re.compile(r"\b(?:Duration|Period|Timeframe|Time frame|Project period|Implementation period|Dates)\s*:\s*" + SPAN + "(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:" + YEAR + r"|\d\d))", re.IGNORECASE)
 START_END = re.compile(
     r"\b(?:launched|started|began|begun|commenced|initiated|start(?:s|ing)?|running|runs|ran|operat\w+|implemented)\b[^.;]{0,40}?\b"
