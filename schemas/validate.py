@@ -59,6 +59,8 @@ def validate_briefs(briefs: Sequence[Mapping[str, pd.DataFrame]]) -> list[list[C
     regular = [index for index, tables in enumerate(briefs) if _regular(tables)] if len(briefs) > 1 else []
     together = dict(zip(regular, _validate_together([briefs[i] for i in regular]) or [])) if regular else {}
     return [together[i] if i in together else validate_brief(tables) for i, tables in enumerate(briefs)]
+
+
 def has_errors(failures: Iterable[CheckFailure]) -> bool:
     """True if any failure must keep the brief out of the warehouse."""
     return any(failure.severity == "error" for failure in failures)
