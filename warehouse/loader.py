@@ -174,8 +174,7 @@ def _load_together(
     con.begin()
     try:
         wanted = [tables["briefs"].at[tables["briefs"].index[0], "sha256"] for tables in briefs]
-        known = {sha for (sha,) in con.execute(
-            "SELECT sha256 FROM briefs WHERE sha256 IN (SELECT unnest(?))", [wanted]).fetchall()}
+        known = brief_identities(con, wanted)
         fresh = [tables for tables, sha256 in zip(briefs, wanted) if sha256 not in known]
         if fresh:
             for table in BRIEF_TABLES:
