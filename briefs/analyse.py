@@ -1,4 +1,4 @@
-"""One PDF → validated contract tables: extract, parse, validate. No I/O beyond reading the file."""
+"""One PDF → the contract's records, checked: extract, parse, validate. No I/O beyond reading the file."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from parsers.columns import Records
     from schemas.validate import CheckFailure
 
 
@@ -24,18 +25,30 @@ class NotABrief(ExtractionError):
 
 @dataclass
 class Analysis:
-    """What one brief yields: its tables and the checks they failed."""
+    """What one brief yields: its records and the checks they failed."""
 
-    tables: dict[str, pd.DataFrame]
+    records: Records
     failures: list[CheckFailure] = field(default_factory=list)
     ocr_pages: list[int] = field(default_factory=list)
+
+    @property
+    def brief(self) -> dict:
+        """The brief's own row: its id, partner, edition, pages."""
+        return self.records["briefs"][0]
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The records as one frame per contract table."""
+        from parsers.frames import to_frames
+
+        return to_frames(self.records)
 
     @property
     def extraction(self) -> str:
         """'text', 'ocr' or 'text+ocr': how the brief's words were read."""
         if not self.ocr_pages:
             return "text"
-        return "ocr" if len(self.ocr_pages) == int(self.tables["briefs"]["page_count"].iloc[0]) else "text+ocr"
+        return "ocr" if len(self.ocr_pages) == self.brief["page_count"] else "text+ocr"
 
 
 def analyse(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pages: int = DEFAULT_MAX_PAGES) -> Analysis:
@@ -49,12 +62,13 @@ def analyse(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pages:
 
 def read_brief(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pages: int = DEFAULT_MAX_PAGES) -> Analysis:
     """Extract and parse one brief, not yet validated: a run validates its briefs together
-    (schemas.validate_briefs), which costs far less than one by one.
+    (schemas.validate_batch), which costs far less than one by one.
 
     The PDF libraries and parsers are imported here, in the child that reads the file: the
-    flow's process only unpickles Analysis results and needs none of them."""
+    flow's process only unpickles Analysis results and needs none of them. The child needs
+    no pandas: the records are plain rows."""
     from extractors.pdf import extract_document
-    from parsers.records import parse_document
+    from parsers.records import parse_records
 
     document = extract_document(Path(path), passwords=passwords, max_pages=max_pages)
     read_by = " (text read by OCR)" if document.ocr_pages else ""
@@ -63,10 +77,9 @@ def read_brief(path: Path, sha256: str, passwords: tuple[str, ...] = (), max_pag
     text = "\n".join(block.text for block in document.blocks)
     if len(ILO.findall(text)) < 2:
         raise NotABrief(f"not a partnership brief: it never names the ILO (International Labour Organization){read_by}")
-    tables = parse_document(document, sha256)
-    brief = tables["briefs"].iloc[0]
-    if pd.isna(brief["partner"]) or brief["partner"] in ("", "Unknown"):
+    records = parse_records(document, sha256)
+    if records["briefs"][0]["partner"] in (None, "", "Unknown"):
         raise NotABrief(f"not a partnership brief: no partner named in its title or opening sentence{read_by}")
-    if tables["sections"].empty or (tables["contributions"].empty and tables["projects"].empty):
+    if not records["sections"] or not (records["contributions"] or records["projects"]):
         raise NotABrief(f"not a partnership brief: no contributions and no projects found{read_by}")
-    return Analysis(tables, ocr_pages=document.ocr_pages)
+    return Analysis(records, ocr_pages=document.ocr_pages)

@@ -47,7 +47,8 @@ class LimitExceeded(ExtractionError):
 def _start_child(memory_bytes: int) -> None:
     """Bound the child's memory, import the PDF libraries, and take them out of the garbage
     collector's sight: a brief allocates millions of small objects, and each full collection
-    would otherwise walk every module pandas and pdfminer loaded (about 10% of a brief's time).
+    would otherwise walk every module pdfminer, numpy and the parsers loaded (about 10% of a
+    brief's time).
 
     Each child imports for itself rather than inheriting the imports from a preloaded
     forkserver: that server would hold its own copy (~75 MiB) for the whole run."""

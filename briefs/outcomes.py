@@ -17,7 +17,8 @@ from briefs.files import discover, sha256_file
 from warehouse.loader import (
     brief_identities,
     finish_run,
-    load_briefs,
+    load_batch,
+    Loaded,
     loaded_sha256s,
     open_warehouse,
     record_checks,
@@ -27,6 +28,8 @@ from warehouse.loader import (
 from warehouse.lock import warehouse_lock
 
 if TYPE_CHECKING:
+    import duckdb
+
     from briefs.analyse import Analysis
     from schemas.validate import CheckFailure
 
@@ -79,10 +82,11 @@ def notify(outcome: FileOutcome) -> None:
 def validate_outcomes(outcomes: list[FileOutcome]) -> None:
     """Validate the parsed briefs among `outcomes` together; one that fails an error check is
     quarantined with the checks named, and every brief keeps its failures to be recorded."""
-    from schemas.validate import has_errors, validate_briefs  # Pandera: only when there is something to check
+    from parsers.frames import stack  # pandas and Pandera: only when there is something to check
+    from schemas.validate import has_errors, validate_batch
 
     parsed = [outcome for outcome in outcomes if outcome.analysis is not None]
-    for outcome, failures in zip(parsed, validate_briefs([o.analysis.tables for o in parsed])):
+    for outcome, failures in zip(parsed, validate_batch(stack([o.analysis.records for o in parsed]))):
         outcome.failures = failures
         if has_errors(failures):
             failed = sorted({f"{f.table_name}.{f.column_name or '*'} {f.check_name}" for f in failures if f.severity == "error"})
@@ -95,8 +99,7 @@ def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[
     con = open_warehouse(db)
     try:
         parsed = [outcome for outcome in outcomes if outcome.analysis is not None]
-        loaded = load_briefs(con, [o.analysis.tables for o in parsed], run_id, dt.datetime.now(dt.timezone.utc))
-        for outcome, result in zip(parsed, loaded):
+        for outcome, result in zip(parsed, _load(con, run_id, parsed)):
             outcome.analysis = None
             if result.error:
                 outcome.status, outcome.reason = "quarantined", f"the warehouse refused it: {result.error}"
@@ -115,6 +118,15 @@ def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[
     finally:
         con.close()
     return outcomes
+
+
+def _load(con: duckdb.DuckDBPyConnection, run_id: str, parsed: list[FileOutcome]) -> list[Loaded]:
+    """Load the parsed briefs as one batch (pandas is imported only when there are some)."""
+    if not parsed:
+        return []
+    from parsers.frames import stack
+
+    return load_batch(con, stack([o.analysis.records for o in parsed]), run_id, dt.datetime.now(dt.timezone.utc))
 
 
 def close_run(db: Path, run_id: str, outcomes: list[FileOutcome]) -> None:

@@ -52,7 +52,7 @@ def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, 
     except ExtractionError as exc:
         outcome.status, outcome.reason = "quarantined", str(exc)
     else:
-        brief = analysis.tables["briefs"].iloc[0]
+        brief = analysis.brief
         outcome.brief_id, outcome.partner, outcome.published = brief["brief_id"], brief["partner"], brief["published"]
         outcome.extraction = analysis.extraction
         outcome.analysis = analysis

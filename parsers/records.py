@@ -1,15 +1,19 @@
-"""A document → the contract's tables for one brief, as pandas DataFrames."""
+"""A document → the contract's rows for one brief, as plain Python values.
+
+Plain rows, not DataFrames: they cross from the extraction child to the flow's process
+ten times cheaper than frames do (pickled and unpickled), and the flow turns a whole batch
+of briefs into one frame per table at once (parsers.frames).
+"""
 
 from __future__ import annotations
 
 import re
 
-import pandas as pd
-
 from extractors.document import Document
 from extractors.text import squash
 from parsers.agencies import find_agencies
 from parsers.brief import brief_facts
+from parsers.columns import COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, Records, Row
 from parsers.contributions import find_contributions
 from parsers.indicators import find_indicators
 from parsers.priorities import find_priorities
@@ -18,38 +22,8 @@ from parsers.sections import Section, outline
 
 CONTACT = re.compile(r"\bcontacts?\b|further information|more information", re.IGNORECASE)
 
-COLUMNS = {
-    "briefs": ["brief_id", "sha256", "source_file", "partner", "partner_iso3", "title", "published", "page_count",
-               "conventions_ratified", "fundamental_conventions", "governance_conventions", "technical_conventions",
-               "protocols_ratified", "contact_email", "contact_phone"],
-    "contributions": ["brief_id", "kind", "amount", "currency", "qualifier", "period_start", "period_end", "page", "evidence"],
-    "indicators": ["brief_id", "name", "value", "year", "page", "evidence"],
-    "projects": ["project_id", "brief_id", "title", "start_year", "end_year", "description", "page"],
-    "project_countries": ["project_id", "brief_id", "iso3", "country"],
-    "project_funders": ["project_id", "brief_id", "agency"],
-    "agencies": ["brief_id", "name", "acronym", "kind"],
-    "priorities": ["brief_id", "ordinal", "text"],
-    "sections": ["brief_id", "ordinal", "heading", "body", "page_start", "page_end"],
-}
-INTEGER_COLUMNS = {"page_count", "conventions_ratified", "fundamental_conventions", "governance_conventions",
-                   "technical_conventions", "protocols_ratified", "period_start", "period_end", "page", "year",
-                   "start_year", "end_year", "ordinal", "page_start", "page_end"}
 
-
-def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows as a frame with the contract's columns: nullable integers, Decimal money, dates as objects."""
-    frame = pd.DataFrame(rows, columns=COLUMNS[table])
-    for column in frame.columns:
-        if column in INTEGER_COLUMNS:
-            frame[column] = frame[column].astype("Int64")
-        elif column == "value":
-            frame[column] = frame[column].astype("float64")
-        elif column in ("amount", "published"):
-            frame[column] = frame[column].astype(object)
-    return frame
-
-
-def parse_document(document: Document, sha256: str) -> dict[str, pd.DataFrame]:
+def parse_records(document: Document, sha256: str) -> Records:
     """Every contract table's rows for one brief (briefs without ingested_at/run_id/is_current)."""
     brief_id = sha256[:16]
     parts = outline(document)
@@ -69,35 +43,50 @@ def parse_document(document: Document, sha256: str) -> dict[str, pd.DataFrame]:
     indicators = find_indicators([b for s in narrative for b in s.blocks])
 
     return {
-        "briefs": to_frame("briefs", [{
+        "briefs": _rows("briefs", [{
             "brief_id": brief_id, "sha256": sha256, "source_file": document.source,
             "page_count": document.page_count, **vars(facts),
         }]),
-        "contributions": to_frame("contributions", [{"brief_id": brief_id, **vars(c)} for c in contributions]),
-        "indicators": to_frame("indicators", [{"brief_id": brief_id, **vars(i)} for i in indicators]),
-        "projects": to_frame("projects", [{
+        "contributions": _rows("contributions", [{"brief_id": brief_id, **vars(c)} for c in contributions]),
+        "indicators": _rows("indicators", [{"brief_id": brief_id, **vars(i)} for i in indicators]),
+        "projects": _rows("projects", [{
             "project_id": p.project_id, "brief_id": brief_id, "title": p.title, "start_year": p.start_year,
             "end_year": p.end_year, "description": p.description, "page": p.page,
         } for p in projects]),
-        "project_countries": to_frame("project_countries", [
+        "project_countries": _rows("project_countries", [
             {"project_id": p.project_id, "brief_id": brief_id, "iso3": c.iso3, "country": c.name}
             for p in projects for c in p.countries
         ]),
-        "project_funders": to_frame("project_funders", [
+        "project_funders": _rows("project_funders", [
             {"project_id": p.project_id, "brief_id": brief_id, "agency": agency} for p in projects for agency in p.funders
         ]),
-        "agencies": to_frame("agencies", [
+        "agencies": _rows("agencies", [
             {"brief_id": brief_id, "name": a.name, "acronym": a.acronym, "kind": a.kind} for a in agencies
         ]),
-        "priorities": to_frame("priorities", [
+        "priorities": _rows("priorities", [
             {"brief_id": brief_id, "ordinal": i, "text": text} for i, text in enumerate(find_priorities(narrative), 1)
         ]),
-        "sections": to_frame("sections", [
+        "sections": _rows("sections", [
             {"brief_id": brief_id, "ordinal": i, "heading": squash(s.title) or None, "body": s.body,
              "page_start": s.page_start, "page_end": s.page_end}
             for i, s in enumerate(parts.sections, 1)
         ]),
     }
+
+
+def _rows(table: str, rows: list[Row]) -> list[Row]:
+    """Each row with exactly the table's columns (missing ones None), numbers checked here, in
+    the child that parsed them: a wrong type is that file's error, not a failed batch later."""
+    shaped = [{column: row.get(column) for column in COLUMNS[table]} for row in rows]
+    for row in shaped:
+        for column, value in row.items():
+            if value is None:
+                continue
+            if column in INTEGER_COLUMNS and (not isinstance(value, int) or isinstance(value, bool)):
+                raise TypeError(f"{table}.{column} must be an integer, got {type(value).__name__}: {value!r}")
+            if column in FLOAT_COLUMNS and not isinstance(value, (int, float)):
+                raise TypeError(f"{table}.{column} must be a number, got {type(value).__name__}: {value!r}")
+    return shaped
 
 
 def _is_run_in(section: Section) -> bool:

@@ -15,6 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from parsers.frames import Batch, stack_frames
 from schemas.tables import ERROR_MODELS, PER_BRIEF_CHECKS, WARNING_MODELS, Severity, cross_table_schemas
 
 EXAMPLE_VALUES = 3
@@ -53,12 +54,25 @@ def validate_briefs(briefs: Sequence[Mapping[str, pd.DataFrame]]) -> list[list[C
     """The failed checks of each brief, the same as validate_brief gives for it alone.
 
     Briefs shaped like the contract (every table with exactly its columns, one brief row, some
-    contributions) are validated together; any other brief alone, and so is every brief of the
+    contributions) are validated together; any other brief alone (see validate_batch).
+    """
+    regular = [index for index, tables in enumerate(briefs) if _shaped(tables)] if len(briefs) > 1 else []
+    together = dict(zip(regular, _validate_together(stack_frames([briefs[i] for i in regular])) or [])) if regular else {}
+    return [together[i] if i in together else validate_brief(tables) for i, tables in enumerate(briefs)]
+
+
+def validate_batch(batch: Batch) -> list[list[CheckFailure]]:
+    """The failed checks of each brief of a batch, the same as validate_brief gives for it alone.
+
+    A batch's frames have the contract's columns. Its briefs with one brief row and some
+    contributions are validated together; any other brief alone, and so is every brief of the
     batch if a failure cannot be traced to the row, and so the brief, it came from.
     """
-    regular = [index for index, tables in enumerate(briefs) if _regular(tables)] if len(briefs) > 1 else []
-    together = dict(zip(regular, _validate_together([briefs[i] for i in regular]) or [])) if regular else {}
-    return [together[i] if i in together else validate_brief(tables) for i, tables in enumerate(briefs)]
+    regular = [position for position, (brief_rows, contributions)
+               in enumerate(zip(batch.rows_of("briefs"), batch.rows_of("contributions")))
+               if brief_rows == 1 and contributions > 0] if batch.size > 1 else []
+    together = dict(zip(regular, _validate_together(batch.only(regular)) or [])) if regular else {}
+    return [together[i] if i in together else validate_brief(batch.brief(i)) for i in range(batch.size)]
 
 
 def has_errors(failures: Iterable[CheckFailure]) -> bool:
@@ -70,7 +84,7 @@ def _passes(
     tables: Mapping[str, pd.DataFrame], owners: Mapping[str, pd.Series] | None = None,
 ) -> Iterator[tuple[str, Severity, pa.DataFrameSchema]]:
     """Every schema to run; with `owners` (several briefs in each table), without the checks
-    that only mean something for one brief, which _regular has already settled."""
+    that only mean something for one brief, which validate_batch and _shaped have already settled."""
     schema = _batch_schema if owners else _schema
     for table, model in ERROR_MODELS.items():
         yield table, "error", schema(model)
@@ -90,7 +104,7 @@ def _batch_schema(model: type[pa.DataFrameModel]) -> pa.DataFrameSchema:
     return schema
 
 
-def _regular(tables: Mapping[str, pd.DataFrame]) -> bool:
+def _shaped(tables: Mapping[str, pd.DataFrame]) -> bool:
     """Shaped like the contract, so PER_BRIEF_CHECKS pass and every failure has a row."""
     return (
         all(table in tables and set(tables[table].columns) == set(model.to_schema().columns)
@@ -100,18 +114,11 @@ def _regular(tables: Mapping[str, pd.DataFrame]) -> bool:
     )
 
 
-def _validate_together(briefs: Sequence[Mapping[str, pd.DataFrame]]) -> list[list[CheckFailure]] | None:
+def _validate_together(batch: Batch) -> list[list[CheckFailure]] | None:
     """Each brief's failures from one pass per table over all of them; None if one cannot be traced."""
-    combined: dict[str, pd.DataFrame] = {}
-    owners: dict[str, pd.Series] = {}
-    for table in ERROR_MODELS:
-        stated = [(brief, tables[table]) for brief, tables in enumerate(briefs) if len(tables[table])]
-        frames = [frame for _, frame in stated] or [briefs[0][table]]
-        combined[table] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
-        owners[table] = pd.Series([brief for brief, frame in stated for _ in range(len(frame))], dtype="int64")
-    failures: list[list[CheckFailure]] = [[] for _ in briefs]
-    for table, severity, schema in _passes(combined, owners):
-        found, untraced = _run(table, severity, schema, combined[table], owners[table])
+    failures: list[list[CheckFailure]] = [[] for _ in range(batch.size)]
+    for table, severity, schema in _passes(batch.tables, batch.owners):
+        found, untraced = _run(table, severity, schema, batch.tables[table], batch.owners[table])
         if untraced:
             return None
         for failure, brief in found:

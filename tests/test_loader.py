@@ -9,10 +9,12 @@ import pandas as pd
 import pytest
 
 from schemas import CheckFailure
-from tables_factory import valid_brief
+from parsers.frames import stack
+from tables_factory import valid_brief, valid_records
 from warehouse import (
     finish_run,
     is_loaded,
+    load_batch,
     load_brief,
     load_briefs,
     loaded_sha256s,
@@ -285,6 +287,29 @@ def test_load_briefs_writes_the_same_rows_as_loading_one_by_one(tmp_path: Path) 
     assert [r.rows for r in results] == [{t: len(b[t]) for t in BRIEF_TABLES} for b in briefs]
     together.close()
     apart.close()
+
+
+def test_a_batch_of_records_loads_the_rows_its_briefs_load_one_by_one(tmp_path: Path) -> None:
+    briefs = [valid_records(b"a"), valid_records(b"b", partner="Norway"), valid_records(b"c", published=None)]
+    batch, apart = open_warehouse(tmp_path / "batch.duckdb"), open_warehouse(tmp_path / "apart.duckdb")
+    results = load_batch(batch, stack(briefs), "run-1", T0)
+    for position in range(len(briefs)):
+        load_brief(apart, stack(briefs).brief(position), "run-1", T0)
+    for table in BRIEF_TABLES:
+        query = f"SELECT * FROM {table} ORDER BY ALL"
+        assert batch.execute(query).fetchall() == apart.execute(query).fetchall(), table
+    assert [r.rows for r in results] == [{t: len(b[t]) for t in BRIEF_TABLES} for b in briefs]
+    batch.close()
+    apart.close()
+
+
+def test_a_batch_skips_only_the_bytes_already_loaded(con) -> None:
+    load_brief(con, valid_brief(b"b"), "run-1", T0)
+    results = load_batch(con, stack([valid_records(b"a"), valid_records(b"b"), valid_records(b"c")]), "run-2", T0)
+    assert [bool(r.rows) for r in results] == [True, False, True]
+    assert con.execute("SELECT run_id, count(*) FROM briefs GROUP BY ALL ORDER BY ALL").fetchall() == [
+        ("run-1", 1), ("run-2", 2)]
+    assert con.execute("SELECT count(DISTINCT brief_id) FROM sections").fetchone() == (3,)
 
 
 def test_load_briefs_keeps_out_only_the_brief_the_warehouse_refuses(con) -> None:

@@ -6,8 +6,9 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from schemas import CheckFailure, has_errors, validate_brief, validate_briefs
-from tables_factory import frame, valid_brief
+from parsers.frames import stack, to_frames
+from schemas import CheckFailure, has_errors, validate_batch, validate_brief, validate_briefs
+from tables_factory import frame, valid_brief, valid_records
 
 
 def found(tables: dict[str, pd.DataFrame], severity: str = "error") -> set[tuple[str, str, str | None]]:
@@ -275,3 +276,34 @@ def test_failures_are_traced_to_the_brief_of_their_row_when_several_fail() -> No
     second["contributions"].loc[0, "period_end"] = 2017
     assert validate_briefs([first, second]) == [validate_brief(first), validate_brief(second)]
     assert [len(failures) for failures in validate_briefs([first, second])] == [1, 1]
+
+
+def _as_records(tables: dict[str, pd.DataFrame]) -> dict[str, list[dict]]:
+    """A brief's frames back as the rows an extraction child hands over."""
+    return {table: frame.astype(object).where(frame.notna(), None).to_dict("records") for table, frame in tables.items()}
+
+
+# What an extraction child can hand over: every table, every column, integers as integers.
+RECORD_CASES = {
+    name: mutate for name, mutate in BATCH_CASES.items()
+    if name not in ("column_missing", "table_missing", "integer_given_as_text")
+}
+
+
+@pytest.mark.parametrize("case", RECORD_CASES, ids=list(RECORD_CASES))
+def test_a_batch_of_records_fails_as_each_brief_does_alone(case: str) -> None:
+    odd = _as_records(_mutated(RECORD_CASES[case]))
+    batch = stack([valid_records(b"first"), odd, valid_records(b"last", partner="Norway")])
+    alone = validate_brief(to_frames(odd))
+    assert validate_batch(batch) == [[], alone, []]
+    assert alone or case in ("valid", "published_as_datetime64")
+
+
+def test_a_batch_traces_failures_to_their_brief_when_several_fail() -> None:
+    first, second = valid_records(b"first"), valid_records(b"second")
+    first["project_countries"][0]["iso3"] = "XXA"
+    second["contributions"][0]["period_end"] = 2017
+    found_together = validate_batch(stack([first, second]))
+    assert found_together == [validate_brief(to_frames(first)), validate_brief(to_frames(second))]
+    assert [{f.check_name for f in failures} for failures in found_together] == [
+        {"iso3_exists"}, {"period_end_not_before_start"}]

@@ -24,6 +24,7 @@ from warehouse.lock import connect
 if TYPE_CHECKING:
     import pandas as pd
 
+    from parsers.frames import Batch
     from schemas.validate import CheckFailure
 
 # Insert order: the brief row first, then what was read from it.
@@ -129,7 +130,9 @@ def load_brief(
     Returns the rows inserted per table, or an empty dict when the same bytes
     (sha256) are already loaded, in which case nothing is written.
     """
-    return _load_together(con, [tables], run_id, ingested_at)[0]
+    from parsers.frames import stack_frames  # pandas: a run with nothing new never needs it
+
+    return _load_together(con, stack_frames([tables]), run_id, ingested_at)[0]
 
 
 @dataclass
@@ -146,49 +149,64 @@ def load_briefs(
     run_id: str,
     ingested_at: dt.datetime,
 ) -> list[Loaded]:
-    """Write many validated briefs: together in one transaction (one INSERT per table, the cost of
-    a run's load barely grows with its size), or, if that fails, one transaction per brief, so a
-    brief the warehouse refuses keeps out only itself and says why."""
-    if len(briefs) > 1:
+    """Write many validated briefs, each given as its own frames (see load_batch)."""
+    from parsers.frames import stack_frames
+
+    return load_batch(con, stack_frames(briefs), run_id, ingested_at)
+
+
+def load_batch(
+    con: duckdb.DuckDBPyConnection,
+    batch: Batch,
+    run_id: str,
+    ingested_at: dt.datetime,
+) -> list[Loaded]:
+    """Write a batch of validated briefs: together in one transaction (one INSERT per table, the
+    cost of a run's load barely grows with its size), or, if that fails, one transaction per
+    brief, so a brief the warehouse refuses keeps out only itself and says why."""
+    if batch.size > 1:
         try:
-            return [Loaded(rows) for rows in _load_together(con, briefs, run_id, ingested_at)]
+            return [Loaded(rows) for rows in _load_together(con, batch, run_id, ingested_at)]
         except duckdb.Error:
             pass  # find the brief it refused: one transaction each
     results = []
-    for tables in briefs:
+    for position in range(batch.size):
         try:
-            results.append(Loaded(load_brief(con, tables, run_id, ingested_at)))
+            results.append(Loaded(load_brief(con, batch.brief(position), run_id, ingested_at)))
         except duckdb.Error as exc:
             results.append(Loaded(error=f"{type(exc).__name__}: {str(exc).splitlines()[0]}"))
     return results
 
 
 def _load_together(
-    con: duckdb.DuckDBPyConnection,
-    briefs: Sequence[Mapping[str, pd.DataFrame]],
-    run_id: str,
-    ingested_at: dt.datetime,
+    con: duckdb.DuckDBPyConnection, batch: Batch, run_id: str, ingested_at: dt.datetime,
 ) -> list[dict[str, int]]:
-    """One transaction for all `briefs`: rows per table of each, {} for bytes already loaded."""
+    """One transaction for the whole batch: rows per table of each brief, {} for bytes already loaded."""
     stamp = {"ingested_at": _utc_naive(ingested_at), "run_id": run_id, "is_current": False}
+    briefs, owners = batch.tables["briefs"], batch.owners["briefs"]
+    first_row = owners.drop_duplicates()  # each brief's first brief row
+    wanted = dict(zip(first_row, briefs.loc[first_row.index, "sha256"]))
     con.begin()
     try:
-        wanted = [tables["briefs"].at[tables["briefs"].index[0], "sha256"] for tables in briefs]
-        known = brief_identities(con, wanted)
-        fresh = [tables for tables, sha256 in zip(briefs, wanted) if sha256 not in known]
+        known = brief_identities(con, wanted.values())
+        fresh = [position for position, sha256 in wanted.items() if sha256 not in known]
         if fresh:
             for table in BRIEF_TABLES:
-                frames = [tables[table].assign(**stamp) if table == "briefs" else tables[table] for tables in fresh]
-                frames = [frame for frame in frames if not frame.empty]
-                if frames:
-                    _insert(con, table, frames[0] if len(frames) == 1 else _concat(frames))
-            _mark_current(con, sorted({tables["briefs"]["partner"].iloc[0] for tables in fresh}))
+                frame = batch.tables[table]
+                if len(fresh) < batch.size:
+                    frame = frame[batch.owners[table].isin(fresh).to_numpy()]
+                if table == "briefs":
+                    frame = frame.assign(**stamp)
+                if not frame.empty:
+                    _insert(con, table, frame)
+            _mark_current(con, sorted(set(briefs.loc[first_row.index[first_row.isin(fresh)], "partner"])))
         con.commit()
     except BaseException:
         con.rollback()
         raise
-    return [{} if sha256 in known else {table: len(tables[table]) for table in BRIEF_TABLES}
-            for tables, sha256 in zip(briefs, wanted)]
+    rows = {table: batch.rows_of(table) for table in BRIEF_TABLES}
+    return [{} if wanted.get(position) in known else {table: rows[table][position] for table in BRIEF_TABLES}
+            for position in range(batch.size)]
 
 
 FILE_COLUMNS = ("source_file", "sha256", "status", "reason", "seconds", "brief_id", "partner", "published",
@@ -242,13 +260,6 @@ def record_checks(
     ]
     if rows:
         con.executemany("INSERT INTO quality_checks VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-
-
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """pandas is imported here, not at the top: a run with nothing new never needs it."""
-    import pandas as pd
-
-    return pd.concat(frames, ignore_index=True)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> int:
