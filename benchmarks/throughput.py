@@ -59,12 +59,13 @@ def _tree(root: int) -> list[int]:
 
 
 PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
+SAMPLE_EVERY = 0.1  # seconds between samples of the process tree (finding it reads every /proc/PID/stat)
 PSS_EVERY = 0.5  # seconds between PSS readings, unless RSS has grown by PSS_GROWTH since the last
 PSS_GROWTH = 1.02
 
 
 def _rss_kib(pids: list[int]) -> int:
-    """RSS summed over `pids`, from /proc/PID/statm: cheap enough to read every 50 ms."""
+    """RSS summed over `pids`, from /proc/PID/statm: cheap enough to read at every sample."""
     total = 0
     for pid in pids:
         try:
@@ -91,7 +92,7 @@ def _pss_kib(pids: list[int]) -> int:
 def measure(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """(seconds, peak RSS MiB, peak PSS MiB) of one command's process tree.
 
-    The sampler shares the machine with what it measures, so it stays light: RSS every 50 ms,
+    The sampler shares the machine with what it measures, so it stays light: RSS every 100 ms,
     PSS every half second and whenever RSS has grown 2% since it was last read. (Reading PSS
     every 50 ms cost 2-3 s of CPU in a 20 s run, a tenth of what two workers have to spare.)"""
     started = time.perf_counter()
@@ -104,7 +105,7 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float, floa
         if rss > rss_then * PSS_GROWTH or time.perf_counter() - pss_read >= PSS_EVERY:
             peak_pss, pss_read, rss_then = max(peak_pss, _pss_kib(pids)), time.perf_counter(), rss
         peak_rss = max(peak_rss, rss)
-        time.sleep(0.05)
+        time.sleep(SAMPLE_EVERY)
     seconds = time.perf_counter() - started
     if process.returncode not in (0, 3):
         raise RuntimeError(f"{command} failed: {process.stderr.read().decode()[-2000:]}")

@@ -36,7 +36,7 @@ from warehouse.lock import warehouse_lock
 
 DEFAULT_DB = Path("warehouse/briefs.duckdb")
 LOAD_BATCH = 100  # briefs held in memory before they are written: memory stays flat with the run's size
-TASKS_PER_WORKER = 8
+TASKS_PER_WORKER = 4
 MAX_GROUP = 25
 
 
@@ -72,7 +72,9 @@ def group_size(files: int, workers: int) -> int:
     """Files per analyse task: one each in a small run; in a large one, enough that each
     worker gets about TASKS_PER_WORKER tasks, so Prefect records tens of task runs, not
     thousands (each costs ~40 ms of CPU between the flow and the server, a third of a brief's
-    own cost), while the workers still finish close together."""
+    own cost). A group spreads its files over every child (files_at_once), so fewer, larger
+    groups do not leave a child idle at the end of a run; on Dask, where a worker reads a
+    group's files one at a time, the last group is at most MAX_GROUP files."""
     return max(1, min(MAX_GROUP, files // (TASKS_PER_WORKER * max(1, workers))))
 
 
