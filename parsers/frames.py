@@ -56,6 +56,8 @@ class Batch:
 
     def only(self, positions: Sequence[int]) -> Batch:
         """The batch of the briefs at `positions`, numbered 0 … len(positions)-1 in that order."""
+        if list(positions) == list(range(self.size)):
+            return self
         renumber = {position: new for new, position in enumerate(positions)}
         tables, owners = {}, {}
         for table, frame in self.tables.items():
@@ -85,7 +87,7 @@ def stack_frames(briefs: Sequence[Mapping[str, pd.DataFrame]]) -> Batch:
     """Briefs already in frames, each with every contract table and its columns, as one Batch."""
     tables, owners = {}, {}
     for table in COLUMNS:
-        stated = [(position, tables_[table]) for position, tables_ in enumerate(briefs) if len(tables_[table])]
+        stated = [(position, brief[table]) for position, brief in enumerate(briefs) if len(brief[table])]
         frames = [frame for _, frame in stated] or [briefs[0][table] if briefs else to_frame(table, [])]
         tables[table] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0].reset_index(drop=True)
         owners[table] = pd.Series([position for position, frame in stated for _ in range(len(frame))], dtype="int64")
