@@ -1,6 +1,6 @@
 """Throughput of `briefs ingest` against pdfplumber's own speed on the same files.
 
-Run: .venv/bin/python benchmarks/throughput.py [--n 200] [--n 50] [--seed 1]
+Run: .venv/bin/python benchmarks/throughput.py [--n 200] [--n 50] [--seed 1] [--repeat 1]
 
 For each corpus size N it generates N briefs with the test fixture builder (varied partners,
 layouts, 2-6 pages), then measures, each in its own process tree:
@@ -12,7 +12,9 @@ layouts, 2-6 pages), then measures, each in its own process tree:
 and the peak memory of the whole process tree of each, as RSS and as PSS (shared pages split).
 The Prefect server that
 briefs reuses is started before timing, as it is on a user's second run. Prints a table and the
-ratios the README reports. Timings vary with the machine's load; the figures are one run.
+ratios the README reports. Timings vary with the machine's load: --repeat R measures the floor
+and both ingests R times, interleaved, and reports the median time, the highest peak memory and
+each repeat's x1/x2 ratio.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -122,22 +125,27 @@ def build(folder: Path, n: int, seed: int) -> None:
         gold.unlink()
 
 
-def run(n: int, seed: int, env: dict[str, str], scratch: Path) -> dict[str, tuple[float, float, float]]:
+def run(n: int, seed: int, repeat: int, env: dict[str, str], scratch: Path) -> dict[str, list[tuple[float, float, float]]]:
+    """Every measure of one corpus size: a list of (seconds, peak RSS, peak PSS), one per repeat."""
     folder = scratch / f"corpus-{n}"
     folder.mkdir()
     build(folder, n, seed)
     python = str(ROOT / ".venv" / "bin" / "python")
-    results = {"floor": measure([python, "-c", FLOOR, str(folder)], env)}
-    results["ingest x1"] = measure([BRIEFS, "ingest", str(folder), "--db", str(scratch / f"w1-{n}.duckdb"), "--workers", "1"], env)
-    results["ingest x2"] = measure([BRIEFS, "ingest", str(folder), "--db", str(scratch / f"w2-{n}.duckdb"), "--workers", "2"], env)
-    results["unchanged"] = measure([BRIEFS, "ingest", str(folder), "--db", str(scratch / f"w2-{n}.duckdb")], env)
+    results: dict[str, list[tuple[float, float, float]]] = {"floor": [], "ingest x1": [], "ingest x2": []}
+    for r in range(repeat):
+        results["floor"].append(measure([python, "-c", FLOOR, str(folder)], env))
+        for workers in (1, 2):
+            db = scratch / f"w{workers}-{n}-{r}.duckdb"
+            results[f"ingest x{workers}"].append(
+                measure([BRIEFS, "ingest", str(folder), "--db", str(db), "--workers", str(workers)], env))
+    results["unchanged"] = [measure([BRIEFS, "ingest", str(folder), "--db", str(db)], env)]
     one = scratch / f"one-{n}"
     one.mkdir()
     first = sorted(folder.glob("*.pdf"))[0]
     (one / first.name).write_bytes(first.read_bytes())
     single_floor = measure([python, "-c", FLOOR, str(one)], env)[0]
     single, rss, pss = measure([BRIEFS, "ingest", str(one), "--db", str(scratch / f"one-{n}.duckdb")], env)
-    results["startup"] = (single - single_floor, rss, pss)
+    results["startup"] = [(single - single_floor, rss, pss)]
     return results
 
 
@@ -145,6 +153,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, action="append", help="corpus size (repeatable); default 50 and 200")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=1, help="times to measure the floor and both ingests")
     args = parser.parse_args()
     sizes = args.n or [50, 200]
     with tempfile.TemporaryDirectory() as scratch_dir:
@@ -156,12 +165,17 @@ def main() -> None:
         print(f"{'N':>5} {'measure':<12} {'seconds':>9} {'peak RSS MiB':>13} {'peak PSS MiB':>13}")
         try:
             for n in sizes:
-                results = run(n, args.seed, env, scratch)
-                for name, (seconds, rss, pss) in results.items():
-                    print(f"{n:>5} {name:<12} {seconds:>9.2f} {rss:>13.0f} {pss:>13.0f}")
-                floor, one, two, unchanged = (results[k][0] for k in ("floor", "ingest x1", "ingest x2", "unchanged"))
+                results = run(n, args.seed, args.repeat, env, scratch)
+                seconds = {name: statistics.median(m[0] for m in runs) for name, runs in results.items()}
+                for name, runs in results.items():
+                    print(f"{n:>5} {name:<12} {seconds[name]:>9.2f} {max(m[1] for m in runs):>13.0f} "
+                          f"{max(m[2] for m in runs):>13.0f}")
+                floor, one, two, unchanged = (seconds[k] for k in ("floor", "ingest x1", "ingest x2", "unchanged"))
                 print(f"{n:>5} ratios: x1/floor {one / floor:.2f}   x1/x2 {one / two:.2f}   "
-                      f"unchanged/x1 {unchanged / one:.1%}   startup {results['startup'][0]:.2f} s")
+                      f"unchanged/x1 {unchanged / one:.1%}   startup {seconds['startup']:.2f} s")
+                if args.repeat > 1:
+                    each = [x1[0] / x2[0] for x1, x2 in zip(results["ingest x1"], results["ingest x2"])]
+                    print(f"{n:>5} x1/x2 in each repeat: {'  '.join(f'{ratio:.2f}' for ratio in each)}")
         finally:
             if "PREFECT_HOME" not in os.environ:
                 subprocess.run([BRIEFS, "server", "stop"], env=env, check=False, capture_output=True)
