@@ -12,7 +12,7 @@ from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from parsers.columns import Records
+    from parsers.columns import Records, Row
     from schemas.validate import CheckFailure
 
 
@@ -32,7 +32,7 @@ class Analysis:
     ocr_pages: list[int] = field(default_factory=list)
 
     @property
-    def brief(self) -> dict:
+    def brief(self) -> Row:
         """The brief's own row: its id, partner, edition, pages."""
         return self.records["briefs"][0]
 
