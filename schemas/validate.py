@@ -53,11 +53,11 @@ def validate_brief(tables: Mapping[str, pd.DataFrame]) -> list[CheckFailure]:
 def validate_briefs(briefs: Sequence[Mapping[str, pd.DataFrame]]) -> list[list[CheckFailure]]:
     """The failed checks of each brief, the same as validate_brief gives for it alone.
 
-    Briefs shaped like the contract (every table with exactly its columns, one brief row, some
-    contributions) are validated together; any other brief alone (see validate_batch).
+    Briefs with every table and exactly its columns are validated as one batch (validate_batch);
+    any other brief alone.
     """
-    regular = [index for index, tables in enumerate(briefs) if _shaped(tables)] if len(briefs) > 1 else []
-    together = dict(zip(regular, _validate_together(stack_frames([briefs[i] for i in regular])) or [])) if regular else {}
+    shaped = [index for index, tables in enumerate(briefs) if _shaped(tables)] if len(briefs) > 1 else []
+    together = dict(zip(shaped, validate_batch(stack_frames([briefs[i] for i in shaped])))) if shaped else {}
     return [together[i] if i in together else validate_brief(tables) for i, tables in enumerate(briefs)]
 
 
@@ -84,7 +84,7 @@ def _passes(
     tables: Mapping[str, pd.DataFrame], owners: Mapping[str, pd.Series] | None = None,
 ) -> Iterator[tuple[str, Severity, pa.DataFrameSchema]]:
     """Every schema to run; with `owners` (several briefs in each table), without the checks
-    that only mean something for one brief, which validate_batch and _shaped have already settled."""
+    that only mean something for one brief, which validate_batch has already settled."""
     schema = _batch_schema if owners else _schema
     for table, model in ERROR_MODELS.items():
         yield table, "error", schema(model)
@@ -105,13 +105,9 @@ def _batch_schema(model: type[pa.DataFrameModel]) -> pa.DataFrameSchema:
 
 
 def _shaped(tables: Mapping[str, pd.DataFrame]) -> bool:
-    """Shaped like the contract, so PER_BRIEF_CHECKS pass and every failure has a row."""
-    return (
-        all(table in tables and set(tables[table].columns) == set(model.to_schema().columns)
-            for table, model in ERROR_MODELS.items())
-        and len(tables["briefs"]) == 1
-        and len(tables["contributions"]) > 0
-    )
+    """Every contract table, with exactly its columns: the briefs a Batch can hold."""
+    return all(table in tables and set(tables[table].columns) == set(model.to_schema().columns)
+               for table, model in ERROR_MODELS.items())
 
 
 def _validate_together(batch: Batch) -> list[list[CheckFailure]] | None:
