@@ -74,6 +74,13 @@ def current(con: duckdb.DuckDBPyConnection) -> list[tuple[str, bool]]:
     return con.execute("SELECT brief_id, is_current FROM briefs ORDER BY published NULLS FIRST").fetchall()
 
 
+def assert_same_rows(one: duckdb.DuckDBPyConnection, other: duckdb.DuckDBPyConnection) -> None:
+    """Both warehouses hold the same rows in every brief table."""
+    for table in BRIEF_TABLES:
+        query = f"SELECT * FROM {table} ORDER BY ALL"
+        assert one.execute(query).fetchall() == other.execute(query).fetchall(), table
+
+
 def test_open_warehouse_creates_folder_and_contract_tables(tmp_path: Path) -> None:
     con = open_warehouse(tmp_path / "new" / "w.duckdb")
     for table, columns in CONTRACT_TYPES.items():
@@ -281,9 +288,7 @@ def test_load_briefs_writes_the_same_rows_as_loading_one_by_one(tmp_path: Path) 
     results = load_briefs(together, briefs, "run-1", T0)
     for tables in briefs:
         load_brief(apart, tables, "run-1", T0)
-    for table in BRIEF_TABLES:
-        query = f"SELECT * FROM {table} ORDER BY ALL"
-        assert together.execute(query).fetchall() == apart.execute(query).fetchall(), table
+    assert_same_rows(together, apart)
     assert [r.rows for r in results] == [{t: len(b[t]) for t in BRIEF_TABLES} for b in briefs]
     together.close()
     apart.close()
@@ -295,9 +300,7 @@ def test_a_batch_of_records_loads_the_rows_its_briefs_load_one_by_one(tmp_path: 
     results = load_batch(batch, stack(briefs), "run-1", T0)
     for position in range(len(briefs)):
         load_brief(apart, stack(briefs).brief(position), "run-1", T0)
-    for table in BRIEF_TABLES:
-        query = f"SELECT * FROM {table} ORDER BY ALL"
-        assert batch.execute(query).fetchall() == apart.execute(query).fetchall(), table
+    assert_same_rows(batch, apart)
     assert [r.rows for r in results] == [{t: len(b[t]) for t in BRIEF_TABLES} for b in briefs]
     batch.close()
     apart.close()
