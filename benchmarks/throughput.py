@@ -138,7 +138,8 @@ def run(n: int, seed: int, repeat: int, env: dict[str, str], scratch: Path) -> d
             db = scratch / f"w{workers}-{n}-{r}.duckdb"
             results[f"ingest x{workers}"].append(
                 measure([BRIEFS, "ingest", str(folder), "--db", str(db), "--workers", str(workers)], env))
-    results["unchanged"] = [measure([BRIEFS, "ingest", str(folder), "--db", str(db)], env)]
+    loaded = scratch / f"w2-{n}-{repeat - 1}.duckdb"  # the last full run's warehouse
+    results["unchanged"] = [measure([BRIEFS, "ingest", str(folder), "--db", str(loaded)], env)]
     one = scratch / f"one-{n}"
     one.mkdir()
     first = sorted(folder.glob("*.pdf"))[0]
