@@ -61,11 +61,13 @@ def ingest(
     try:
         summary = record_if_nothing_new(targets, db, wait)
         if summary is None:
-            from briefs.isolation import Limits, warm_up
+            from briefs import read_ahead
+            from briefs.isolation import Limits
+            from briefs.outcomes import files_to_read
 
             limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20, max_pages=max_pages)
             if dask_address is None:
-                warm_up(max(1, workers), limits)
+                read_ahead.start(files_to_read(targets, db), limits, tuple(passwords), max(1, workers))
             configure_prefect(verbose)
             use_prefect_server(console.print)
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -80,6 +82,7 @@ def ingest(
                                        wait_seconds=wait, workers=max(1, workers))
                 finally:
                     remove()
+                    read_ahead.stop()
         else:
             summary.report = _write_report(db, summary.run_id)
     except WarehouseBusy as exc:

@@ -130,14 +130,9 @@ class _Pool:
 _POOL = _Pool()
 
 
-def warm_up(processes: int, limits: Limits) -> None:
-    """Start the run's children now, so they import the PDF libraries (about a second) while
-    the caller does other start-up work, such as importing Prefect, rather than when the first
-    file arrives. Use the processes and limits the run will use, or the pool starts again."""
-    _POOL.resize(processes)
-    executor, _ = _POOL.get(limits.memory_bytes)
-    for _ in range(_POOL.processes):
-        executor.submit(int)
+def children_for(files: int, workers: int) -> int:
+    """How many children a run of `files` new files needs with `workers` allowed: no more than files."""
+    return max(1, min(workers, files))
 
 
 def set_processes(processes: int) -> None:

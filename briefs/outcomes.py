@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefs.analyse import read_brief
 from briefs.files import discover, sha256_file
+from briefs.isolation import Limits, run_isolated
+from extractors.errors import ExtractionError
 from warehouse.loader import (
     brief_identities,
     finish_run,
@@ -50,6 +53,7 @@ class FileOutcome:
     analysis: Analysis | None = None
     failures: list[CheckFailure] = field(default_factory=list)
     extraction: str | None = None
+    announced: bool = field(default=False, repr=False, compare=False)
 
 
 @dataclass
@@ -74,9 +78,33 @@ def on_file_done(hook: ProgressHook) -> Callable[[], None]:
 
 
 def notify(outcome: FileOutcome) -> None:
-    """Tell every registered hook that a file is done."""
+    """Tell every registered hook that a file is done, once per outcome. (With no hook here,
+    e.g. in a Dask worker, the outcome stays unannounced, for the flow's process to announce.)"""
+    if outcome.announced or not _progress_hooks:
+        return
+    outcome.announced = True
     for hook in list(_progress_hooks):
         hook(outcome)
+
+
+def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, ...]) -> FileOutcome:
+    """Extract and parse one file in a bounded child process (validation comes with loading)."""
+    started = time.perf_counter()
+    outcome = FileOutcome(source_file=path.name, sha256=sha256, status="parsed")
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise ExtractionError(f"file is {size >> 20} MiB, over the {limits.max_bytes >> 20} MiB size limit")
+        analysis: Analysis = run_isolated(read_brief, path, sha256, passwords, limits.max_pages, limits=limits)
+    except ExtractionError as exc:
+        outcome.status, outcome.reason = "quarantined", str(exc)
+    else:
+        brief = analysis.brief
+        outcome.brief_id, outcome.partner, outcome.published = brief["brief_id"], brief["partner"], brief["published"]
+        outcome.extraction = analysis.extraction
+        outcome.analysis = analysis
+    outcome.seconds = round(time.perf_counter() - started, 3)
+    return outcome
 
 
 def validate_outcomes(outcomes: list[FileOutcome]) -> None:
@@ -137,6 +165,31 @@ def close_run(db: Path, run_id: str, outcomes: list[FileOutcome]) -> None:
         finish_run(con, run_id, dt.datetime.now(dt.timezone.utc), status)
     finally:
         con.close()
+
+
+def files_to_read(paths: list[Path], db: Path) -> list[tuple[Path, str]]:
+    """(path, sha256) of each file under `paths` with bytes the warehouse has not loaded, once
+    per content and in the order a run reads them. Empty when that cannot be known now (a file
+    cannot be read, or another ingest holds the warehouse): the run itself will say why, or wait."""
+    import duckdb
+
+    from briefs.reading import WarehouseUnavailable, read_only
+
+    try:
+        hashes = [(path, sha256_file(path)) for path in discover(paths)]
+        if Path(db).exists():
+            with read_only(db) as con:
+                seen = loaded_sha256s(con)
+        else:
+            seen = set()
+    except (OSError, WarehouseUnavailable, duckdb.Error):
+        return []
+    new = []
+    for path, sha256 in hashes:
+        if sha256 not in seen:
+            seen.add(sha256)
+            new.append((path, sha256))
+    return new
 
 
 def record_if_nothing_new(paths: list[Path], db: Path, wait_seconds: float) -> RunSummary | None:

@@ -24,13 +24,12 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from briefs.analyse import Analysis, read_brief
-from briefs.outcomes import FileOutcome, RunSummary, close_run, notify, record_outcomes, validate_outcomes
+from briefs import read_ahead
+from briefs.outcomes import FileOutcome, RunSummary, analyse_file, close_run, notify, record_outcomes, validate_outcomes
 from briefs.files import discover, sha256_file
-from briefs.isolation import Limits, files_at_once, run_isolated, set_processes, stop_children
+from briefs.isolation import Limits, children_for, files_at_once, set_processes, stop_children
 from briefs.reading import WarehouseUnavailable, read_only
 from briefs.report import run_summary_markdown, run_summary_rows, write_report
-from extractors import ExtractionError
 from warehouse.loader import loaded_sha256s, open_warehouse, start_run
 from warehouse.lock import warehouse_lock
 
@@ -40,32 +39,18 @@ TASKS_PER_WORKER = 4
 MAX_GROUP = 25
 
 
-def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, ...]) -> FileOutcome:
-    """Extract and parse one file in a bounded child process (validation comes with loading)."""
-    started = time.perf_counter()
-    outcome = FileOutcome(source_file=path.name, sha256=sha256, status="parsed")
-    try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
-            raise ExtractionError(f"file is {size >> 20} MiB, over the {limits.max_bytes >> 20} MiB size limit")
-        analysis: Analysis = run_isolated(read_brief, path, sha256, passwords, limits.max_pages, limits=limits)
-    except ExtractionError as exc:
-        outcome.status, outcome.reason = "quarantined", str(exc)
-    else:
-        brief = analysis.brief
-        outcome.brief_id, outcome.partner, outcome.published = brief["brief_id"], brief["partner"], brief["published"]
-        outcome.extraction = analysis.extraction
-        outcome.analysis = analysis
-    outcome.seconds = round(time.perf_counter() - started, 3)
-    return outcome
-
-
 @task(name="analyse-briefs", cache_policy=NO_CACHE)
 def analyse_files(files: list[tuple[Path, str]], limits: Limits, passwords: tuple[str, ...]) -> list[FileOutcome]:
     """Extract and parse a group of (path, sha256) files, as many at once as there are
-    children, so that the last group of a run still keeps every child busy."""
+    children, so that the last group of a run still keeps every child busy. A file read ahead
+    while Prefect started (briefs.read_ahead) is taken as it was read."""
+    def analyse(file: tuple[Path, str]) -> FileOutcome:
+        outcome = read_ahead.take(file, limits, passwords) or analyse_file(*file, limits, passwords)
+        notify(outcome)
+        return outcome
+
     with ThreadPoolExecutor(max_workers=files_at_once()) as threads:
-        return list(threads.map(lambda file: analyse_file(*file, limits, passwords), files))
+        return list(threads.map(analyse, files))
 
 
 def group_size(files: int, workers: int) -> int:
@@ -120,7 +105,6 @@ def ingest(
     that, so Prefect's bookkeeping of one task overlaps the reading of another.
     """
     run_id = flow_run.get_id() or str(uuid.uuid4())
-    set_processes(workers)
     files = discover(paths or [Path("raw")])
     with warehouse_lock(Path(db), wait_seconds, on_wait=print):
         con = open_warehouse(db)
@@ -183,17 +167,25 @@ def _analyse_new(
                                   round(time.perf_counter() - started, 3), brief_id=sha256[:16])
         notify(outcome)
         yield outcome
+    set_processes(children_for(len(new), workers))
     size = group_size(len(new), workers)
     pending = [_analyse_group(new[start:start + size], limits, passwords) for start in range(0, len(new), size)]
     if not pending:
-        stop_children()
+        _done_reading()
     for done, future in enumerate(as_completed(pending), start=1):
         outcomes = future.result()
         if done == len(pending):
-            stop_children()  # every file is read: free the children before the last load and the report
+            _done_reading()
         for outcome in outcomes:
             notify(outcome)
             yield outcome
+
+
+def _done_reading() -> None:
+    """Every file is read: free the children (and anything read ahead but not taken) before the
+    last load and the report."""
+    read_ahead.stop()
+    stop_children()
 
 
 def _analyse_group(group: list[tuple[Path, str]], limits: Limits, passwords: tuple[str, ...]):

@@ -199,3 +199,20 @@ def test_the_flows_process_does_not_import_the_pdf_libraries():
              "print(sorted(m for m in ('pdfplumber', 'pdfminer', 'pypdfium2', 'parsers.records') if m in sys.modules))")
     found = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+def test_every_file_of_a_run_is_announced_once(prefect_harness, monkeypatch, tmp_path):
+    import flows.ingest
+    from briefs.outcomes import on_file_done
+
+    monkeypatch.setattr(flows.ingest, "TASKS_PER_WORKER", 1)
+    folder = tmp_path / "inbox"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "briefs", folder, ignore=shutil.ignore_patterns("*.json"))
+    (folder / "notes.pdf").write_text("<html><body>a saved web page</body></html>")
+    announced: list[str] = []
+    remove = on_file_done(lambda outcome: announced.append(outcome.source_file))
+    try:
+        summary = ingest(paths=[folder], db=tmp_path / "w.duckdb", workers=2)
+    finally:
+        remove()
+    assert sorted(announced) == sorted(f.source_file for f in summary.files)
