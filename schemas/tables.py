@@ -13,6 +13,8 @@ lazily and reported with Pandera's structured failure cases:
 """
 
 import datetime as dt
+import importlib.util
+import sys
 from collections.abc import Hashable, Mapping
 from typing import Any, Literal
 
@@ -21,6 +23,19 @@ import pandera.pandas as pa
 import pycountry
 from pandera.engines.pandas_engine import Date, Decimal
 from pandera.typing import Series
+
+
+def _dask_dataframe_known_absent() -> None:
+    """Pandera imports dask.dataframe, if it can, the first time it builds a schema from a
+    model. Dask is installed for prefect-dask alone, without pyarrow, which dask.dataframe
+    requires: the import always fails, but only after loading dask.array, about 0.25 s of the
+    flow's process. Without pyarrow, say up front that it is absent: Pandera gets the same
+    ImportError at once. (With pyarrow, nothing changes.)"""
+    if "dask.dataframe" not in sys.modules and importlib.util.find_spec("pyarrow") is None:
+        sys.modules["dask.dataframe"] = None
+
+
+_dask_dataframe_known_absent()
 
 Severity = Literal["error", "warning"]
 

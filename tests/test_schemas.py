@@ -307,3 +307,16 @@ def test_a_batch_traces_failures_to_their_brief_when_several_fail() -> None:
     assert found_together == [validate_brief(to_frames(first)), validate_brief(to_frames(second))]
     assert [{f.check_name for f in failures} for failures in found_together] == [
         {"iso3_exists"}, {"period_end_not_before_start"}]
+
+
+def test_building_the_schemas_loads_no_dask_when_dask_dataframe_cannot_be_imported() -> None:
+    import subprocess
+    import sys
+
+    check = ("import importlib.util, sys; from schemas.tables import ERROR_MODELS; "
+             "[model.to_schema() for model in ERROR_MODELS.values()]; "
+             "print(importlib.util.find_spec('pyarrow') is None, 'dask.array' in sys.modules)")
+    found = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True).stdout.split()
+    if found[0] != "True":
+        pytest.skip("pyarrow is installed: dask.dataframe can be imported, and Pandera does")
+    assert found[1] == "False"
