@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     import duckdb
 
     from briefs.analyse import Analysis
+    from parsers.frames import Batch
     from schemas.validate import CheckFailure
 
 
@@ -107,27 +108,38 @@ def analyse_file(path: Path, sha256: str, limits: Limits, passwords: tuple[str, 
     return outcome
 
 
-def validate_outcomes(outcomes: list[FileOutcome]) -> None:
+def validate_outcomes(outcomes: list[FileOutcome]) -> Batch | None:
     """Validate the parsed briefs among `outcomes` together; one that fails an error check is
-    quarantined with the checks named, and every brief keeps its failures to be recorded."""
+    quarantined with the checks named, and every brief keeps its failures to be recorded.
+    Returns the briefs that passed as one Batch, in their order in `outcomes`, so that
+    record_outcomes loads them without stacking them again; None if none passed."""
     from parsers.frames import stack  # pandas and Pandera: only when there is something to check
     from schemas.validate import has_errors, validate_batch
 
     parsed = [outcome for outcome in outcomes if outcome.analysis is not None]
-    for outcome, failures in zip(parsed, validate_batch(stack([o.analysis.records for o in parsed]))):
+    if not parsed:
+        return None
+    batch = stack([outcome.analysis.records for outcome in parsed])
+    passed = []
+    for position, (outcome, failures) in enumerate(zip(parsed, validate_batch(batch))):
         outcome.failures = failures
         if has_errors(failures):
             failed = sorted({f"{f.table_name}.{f.column_name or '*'} {f.check_name}" for f in failures if f.severity == "error"})
             outcome.status, outcome.reason, outcome.analysis = "quarantined", "failed validation: " + "; ".join(failed), None
+        else:
+            passed.append(position)
+    return batch.only(passed) if passed else None
 
 
-def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
+def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome], batch: Batch | None = None) -> list[FileOutcome]:
     """Load every analysed brief (together, or one by one if the warehouse refuses one) and
-    record every file and its checks; the caller holds the warehouse lock and closes the run."""
+    record every file and its checks; the caller holds the warehouse lock and closes the run.
+    `batch` is the analysed briefs among `outcomes` as validate_outcomes returned them; without
+    it they are stacked here."""
     con = open_warehouse(db)
     try:
         parsed = [outcome for outcome in outcomes if outcome.analysis is not None]
-        for outcome, result in zip(parsed, _load(con, run_id, parsed)):
+        for outcome, result in zip(parsed, _load(con, run_id, parsed, batch)):
             outcome.analysis = None
             if result.error:
                 outcome.status, outcome.reason = "quarantined", f"the warehouse refused it: {result.error}"
@@ -148,13 +160,17 @@ def record_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[
     return outcomes
 
 
-def _load(con: duckdb.DuckDBPyConnection, run_id: str, parsed: list[FileOutcome]) -> list[Loaded]:
+def _load(con: duckdb.DuckDBPyConnection, run_id: str, parsed: list[FileOutcome], batch: Batch | None) -> list[Loaded]:
     """Load the parsed briefs as one batch (pandas is imported only when there are some)."""
     if not parsed:
         return []
-    from parsers.frames import stack
+    if batch is None:
+        from parsers.frames import stack
 
-    return load_batch(con, stack([o.analysis.records for o in parsed]), run_id, dt.datetime.now(dt.timezone.utc))
+        batch = stack([o.analysis.records for o in parsed])
+    if batch.size != len(parsed):
+        raise ValueError(f"the batch holds {batch.size} briefs for {len(parsed)} parsed files")
+    return load_batch(con, batch, run_id, dt.datetime.now(dt.timezone.utc))
 
 
 def close_run(db: Path, run_id: str, outcomes: list[FileOutcome]) -> None:

@@ -67,9 +67,8 @@ def group_size(files: int, workers: int) -> int:
 def load_outcomes(db: Path, run_id: str, outcomes: list[FileOutcome]) -> list[FileOutcome]:
     """Validate a batch of parsed briefs together, then write those that pass, and every file's
     outcome and failed checks. (The flow passes the batch quoted: Prefect would otherwise walk
-    every frame of every brief looking for futures.)"""
-    validate_outcomes(outcomes)
-    return record_outcomes(db, run_id, outcomes)
+    every row of every brief looking for futures.)"""
+    return record_outcomes(db, run_id, outcomes, validate_outcomes(outcomes))
 
 
 @task(name="report-run", cache_policy=NO_CACHE)
