@@ -13,14 +13,13 @@ from parsers.frames import stack
 from tables_factory import valid_brief, valid_records
 from warehouse import (
     finish_run,
-    is_loaded,
     load_batch,
     load_brief,
     load_briefs,
     loaded_sha256s,
     open_warehouse,
     record_checks,
-    record_file,
+    record_files,
     start_run,
 )
 from warehouse.loader import BRIEF_TABLES
@@ -183,12 +182,11 @@ def test_same_bytes_twice_is_unchanged_and_adds_no_rows(con) -> None:
     assert con.execute("SELECT run_id FROM briefs").fetchall() == [("run-1",)]
 
 
-def test_loaded_sha256s_and_is_loaded_know_loaded_bytes(con) -> None:
+def test_loaded_sha256s_know_loaded_bytes(con) -> None:
     tables = valid_brief()
     sha256 = tables["briefs"].at[0, "sha256"]
-    assert not is_loaded(con, sha256)
+    assert loaded_sha256s(con) == set()
     load_brief(con, tables, "run-1", T0)
-    assert is_loaded(con, sha256)
     assert loaded_sha256s(con) == {sha256}
 
 
@@ -235,9 +233,11 @@ def test_new_edition_leaves_other_partners_current(con) -> None:
 
 def test_finish_run_counts_the_runs_files(con) -> None:
     start_run(con, "run-1", T0)
-    record_file(con, "run-1", "a.pdf", "aa", "loaded", None, 1.5, brief_id="a", rows=12)
-    record_file(con, "run-1", "b.pdf", "bb", "unchanged", "same bytes already loaded", 0.1)
-    record_file(con, "run-1", "c.pdf", "cc", "quarantined", "2 checks failed", 0.7)
+    record_files(con, "run-1", [
+        {"source_file": "a.pdf", "sha256": "aa", "status": "loaded", "seconds": 1.5, "brief_id": "a", "rows": 12},
+        {"source_file": "b.pdf", "sha256": "bb", "status": "unchanged", "reason": "same bytes already loaded", "seconds": 0.1},
+        {"source_file": "c.pdf", "sha256": "cc", "status": "quarantined", "reason": "2 checks failed", "seconds": 0.7},
+    ])
     counts = finish_run(con, "run-1", T0 + dt.timedelta(minutes=1), "succeeded")
     assert counts == {"files_seen": 3, "loaded": 1, "unchanged": 1, "quarantined": 1}
     assert con.execute("SELECT status, finished_at, files_seen FROM ingest_runs").fetchall() == [
@@ -252,11 +252,11 @@ def test_started_run_is_visible_as_running(con) -> None:
     ]
 
 
-def test_record_file_stores_reason_and_additions(con) -> None:
-    record_file(
-        con, "run-1", "c.pdf", "cc", "quarantined", "partner is missing", 0.7,
-        partner="Japan", published=dt.date(2023, 4, 1),
-    )
+def test_record_files_stores_reason_and_additions(con) -> None:
+    record_files(con, "run-1", [{
+        "source_file": "c.pdf", "sha256": "cc", "status": "quarantined", "reason": "partner is missing",
+        "seconds": 0.7, "partner": "Japan", "published": dt.date(2023, 4, 1),
+    }])
     assert con.execute("SELECT source_file, status, reason, partner, published FROM ingest_files").fetchall() == [
         ("c.pdf", "quarantined", "partner is missing", "Japan", dt.date(2023, 4, 1))
     ]
@@ -343,7 +343,7 @@ def test_load_briefs_marks_the_latest_edition_of_each_partner_whatever_the_order
 
 
 def test_record_files_writes_every_file_even_past_one_statement(con) -> None:
-    from warehouse.loader import FILES_PER_INSERT, record_files
+    from warehouse.loader import FILES_PER_INSERT
 
     files = [{"source_file": f"{n}.pdf", "status": "unchanged", "seconds": 0.1} for n in range(FILES_PER_INSERT + 3)]
     record_files(con, "run-1", files)

@@ -2,7 +2,6 @@
 
 from warehouse.loader import (
     finish_run,
-    is_loaded,
     Loaded,
     load_batch,
     load_brief,
@@ -10,14 +9,12 @@ from warehouse.loader import (
     loaded_sha256s,
     open_warehouse,
     record_checks,
-    record_file,
     record_files,
     start_run,
 )
 
 __all__ = [
     "finish_run",
-    "is_loaded",
     "Loaded",
     "load_batch",
     "load_brief",
@@ -25,7 +22,6 @@ __all__ = [
     "loaded_sha256s",
     "open_warehouse",
     "record_checks",
-    "record_file",
     "record_files",
     "start_run",
 ]

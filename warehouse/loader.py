@@ -62,11 +62,6 @@ def loaded_sha256s(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {sha256 for (sha256,) in con.execute("SELECT sha256 FROM briefs").fetchall()}
 
 
-def is_loaded(con: duckdb.DuckDBPyConnection, sha256: str) -> bool:
-    """Whether these exact bytes were loaded before."""
-    return con.execute("SELECT count(*) FROM briefs WHERE sha256 = ?", [sha256]).fetchone()[0] > 0
-
-
 def brief_identities(
     con: duckdb.DuckDBPyConnection, sha256s: Iterable[str]
 ) -> dict[str, tuple[str, str, dt.date | None]]:
@@ -212,28 +207,6 @@ def _load_together(
 FILE_COLUMNS = ("source_file", "sha256", "status", "reason", "seconds", "brief_id", "partner", "published",
                 "rows", "extraction")
 FILES_PER_INSERT = 500
-
-
-def record_file(
-    con: duckdb.DuckDBPyConnection,
-    run_id: str,
-    source_file: str,
-    sha256: str | None,
-    status: str,
-    reason: str | None,
-    seconds: float,
-    *,
-    brief_id: str | None = None,
-    partner: str | None = None,
-    published: dt.date | None = None,
-    rows: int | None = None,
-    extraction: str | None = None,
-) -> None:
-    """Record what happened to one file; `reason` says in words why it was not loaded."""
-    record_files(con, run_id, [{
-        "source_file": source_file, "sha256": sha256, "status": status, "reason": reason, "seconds": seconds,
-        "brief_id": brief_id, "partner": partner, "published": published, "rows": rows, "extraction": extraction,
-    }])
 
 
 def record_files(con: duckdb.DuckDBPyConnection, run_id: str, files: Sequence[Mapping[str, Any]]) -> None:
