@@ -68,21 +68,23 @@ def ingest(
             limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20, max_pages=max_pages)
             if dask_address is None:
                 read_ahead.start(files_to_read(targets, db), limits, tuple(passwords), max(1, workers))
-            configure_prefect(verbose)
-            use_prefect_server(console.print)
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                          TimeElapsedColumn(), console=console, transient=True) as progress:
-                bar = progress.add_task("starting Prefect…", total=None)
-                remove = on_file_done(lambda o: progress.update(bar, description=f"ingesting ({o.source_file})", advance=1))
-                try:
-                    flow = _ingest_flow(workers, dask_address)
-                    gc.freeze()  # the libraries loaded so far live as long as the process: keep them out of every collection
-                    with _without_heartbeats():
-                        summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords),
-                                       wait_seconds=wait, workers=max(1, workers))
-                finally:
-                    remove()
-                    read_ahead.stop()
+            try:
+                configure_prefect(verbose)
+                use_prefect_server(console.print)
+                with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                              TimeElapsedColumn(), console=console, transient=True) as progress:
+                    bar = progress.add_task("starting Prefect…", total=None)
+                    remove = on_file_done(lambda o: progress.update(bar, description=f"ingesting ({o.source_file})", advance=1))
+                    try:
+                        flow = _ingest_flow(workers, dask_address)
+                        gc.freeze()  # the libraries loaded so far live as long as the process: keep them out of every collection
+                        with _without_heartbeats():
+                            summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords),
+                                           wait_seconds=wait, workers=max(1, workers))
+                    finally:
+                        remove()
+            finally:
+                read_ahead.stop()  # a run that failed to start must not go on reading
         else:
             summary.report = _write_report(db, summary.run_id)
     except WarehouseBusy as exc:
