@@ -61,6 +61,8 @@ def ingest(
     try:
         summary = record_if_nothing_new(targets, db, wait)
         if summary is None:
+            from pydantic import SecretStr
+
             from briefs import read_ahead
             from briefs.isolation import Limits
             from briefs.outcomes import files_to_read
@@ -79,7 +81,7 @@ def ingest(
                         flow = _ingest_flow(workers, dask_address)
                         gc.freeze()  # the libraries loaded so far live as long as the process: keep them out of every collection
                         with _without_heartbeats():
-                            summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(passwords),
+                            summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(map(SecretStr, passwords)),
                                            wait_seconds=wait, workers=max(1, workers))
                     finally:
                         remove()

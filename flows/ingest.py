@@ -23,6 +23,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
+from pydantic import SecretStr
 
 from briefs import read_ahead
 from briefs.outcomes import FileOutcome, RunSummary, analyse_file, close_run, notify, record_outcomes, validate_outcomes
@@ -94,16 +95,19 @@ def ingest(
     paths: list[Path] | None = None,
     db: Path = DEFAULT_DB,
     limits: Limits = Limits(),
-    passwords: tuple[str, ...] = (),
+    passwords: tuple[SecretStr, ...] = (),
     wait_seconds: float = 600.0,
     workers: int = os.cpu_count() or 1,
 ) -> RunSummary:
     """Load every new brief under `paths` into the warehouse at `db` (one writer at a time).
 
     `workers` sizes the pool of extraction processes; give the task runner more threads than
-    that, so Prefect's bookkeeping of one task overlaps the reading of another.
+    that, so Prefect's bookkeeping of one task overlaps the reading of another. Give
+    `passwords` as pydantic SecretStr, as the CLI does: Prefect stores a flow run's parameters
+    as they were passed, and shows a SecretStr masked (plain strings work, but are stored).
     """
     run_id = flow_run.get_id() or str(uuid.uuid4())
+    secrets = tuple(p.get_secret_value() if isinstance(p, SecretStr) else p for p in passwords)
     files = discover(paths or [Path("raw")])
     with warehouse_lock(Path(db), wait_seconds, on_wait=print):
         con = open_warehouse(db)
@@ -115,7 +119,7 @@ def ingest(
         loaded: list[FileOutcome] = []
         copies: list[tuple[Path, str]] = []
         batch: list[FileOutcome] = []
-        for outcome in _analyse_new(files, known, limits, tuple(passwords), workers, copies):
+        for outcome in _analyse_new(files, known, limits, secrets, workers, copies):
             batch.append(outcome)
             if len(batch) == LOAD_BATCH:
                 loaded += load_outcomes(db, run_id, quote(batch))

@@ -77,6 +77,19 @@ def test_a_password_opens_a_protected_pdf(prefect_harness, tmp_path):
     assert not summary.files[0].reason.startswith("password")
 
 
+def test_a_password_given_to_the_cli_is_never_stored_with_the_prefect_flow_run(prefect_harness, tmp_path):
+    from prefect.client.orchestration import get_client
+
+    result = CliRunner().invoke(app, ["ingest", str(WILD / "enc_rc4-128_userpw-test.pdf"), "--db", str(tmp_path / "w.duckdb"),
+                                      "--password", "wrong-guess", "--password", "test"], env={"COLUMNS": "200"})
+    run_id = result.output.split("run: ")[1].split()[0]
+    with get_client(sync_client=True) as client:
+        parameters = client.read_flow_run(run_id).parameters
+    assert len(parameters["passwords"]) == 2
+    assert "wrong-guess" not in repr(parameters) and "'test'" not in repr(parameters)
+    assert "password required" not in result.output and "wrong password" not in result.output
+
+
 def test_a_brief_failing_an_error_check_is_quarantined_with_its_checks_recorded(prefect_harness, tmp_path):
     from pdf_factory import write_brief
 
