@@ -31,20 +31,25 @@ class ReadAhead:
         self._started: dict[File, Future[FileOutcome]] = {}
         self._lock = threading.Lock()
         self._stopped = False
-        for _ in range(min(children, len(files))):
-            threading.Thread(target=self._read, name="briefs-read-ahead", daemon=True).start()
+        for _ in range(min(children, len(files))):  # each child's first file is started here and now
+            threading.Thread(target=self._read, args=(self._next(),), name="briefs-read-ahead", daemon=True).start()
 
-    def _read(self) -> None:
-        while True:
-            with self._lock:
-                if self._stopped or not self._queue:
-                    return
-                file = self._queue.popleft()
-                future = self._started[file] = Future()
+    def _next(self) -> tuple[File, Future[FileOutcome]] | None:
+        with self._lock:
+            if self._stopped or not self._queue:
+                return None
+            file = self._queue.popleft()
+            future = self._started[file] = Future()
+            return file, future
+
+    def _read(self, job: tuple[File, Future[FileOutcome]] | None) -> None:
+        while job is not None:
+            file, future = job
             try:
                 future.set_result(analyse_file(*file, self._limits, self._passwords))
             except BaseException as exc:  # noqa: BLE001 - handed to whoever takes the file
                 future.set_exception(exc)
+            job = self._next()
 
     def take(self, file: File, limits: Limits, passwords: tuple[str, ...]) -> FileOutcome | None:
         """The file's outcome if the read-ahead started it with these limits and passwords,
