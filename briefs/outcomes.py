@@ -1,6 +1,8 @@
-"""What a run did to each file, and writing that down in the warehouse.
+"""What a run did to each file: reading it (analyse_file), checking it, and writing that down
+in the warehouse.
 
-Kept apart from the flow so that a run with nothing new can be reported without Prefect.
+Kept apart from the flow, with no Prefect, so that a run with nothing new can be reported
+without it, and the CLI can start reading files (briefs.read_ahead) before Prefect is imported.
 """
 
 from __future__ import annotations
