@@ -61,3 +61,12 @@ def test_a_stopped_read_ahead_gives_nothing(files):
     ahead = ReadAhead(files[:1], Limits(), (), children=1)
     ahead.stop()
     assert ahead.take(files[0], Limits(), ()) is None
+
+
+def test_a_file_read_ahead_over_its_time_limit_is_quarantined_and_the_file_beside_it_still_reads(files):
+    slow = _file(Path(__file__).parent / "fixtures" / "damaged" / "japan-600-pages.pdf")
+    limits = Limits(seconds=1, max_pages=1000)
+    ahead = ReadAhead([slow, files[0]], limits, (), children=2)
+    over, beside = ahead.take(slow, limits, ()), ahead.take(files[0], limits, ())
+    assert over.status == "quarantined" and "time limit" in over.reason
+    assert beside.status == "parsed"
