@@ -19,7 +19,7 @@ import resource
 import threading
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -93,18 +93,25 @@ class _Pool:
             self.processes = max(1, processes)
             self.slots = threading.Semaphore(self.processes)
 
-    def get(self, memory_bytes: int) -> tuple[ProcessPoolExecutor, int]:
+    def submit(self, memory_bytes: int, func: Callable[..., Any], *args: Any) -> tuple[Future, int]:
+        """Submit to the current pool (started if need be) and say which generation took it: under
+        the lock, so that another file's time limit cannot shut the pool down in between."""
         with self._lock:
-            if self._executor is not None and self._memory_bytes != memory_bytes:
-                self._close()
-            if self._executor is None:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(list(PRELOAD))  # once per process: when the server starts
-                self._executor = ProcessPoolExecutor(
-                    max_workers=self.processes, mp_context=context, initializer=_start_child,
-                    initargs=(memory_bytes,), max_tasks_per_child=TASKS_PER_CHILD)
-                self._memory_bytes = memory_bytes
-            return self._executor, self.generation
+            executor, generation = self._current(memory_bytes)
+            return executor.submit(func, *args), generation
+
+    def _current(self, memory_bytes: int) -> tuple[ProcessPoolExecutor, int]:
+        """The pool for this memory limit, started if there is none (the caller holds the lock)."""
+        if self._executor is not None and self._memory_bytes != memory_bytes:
+            self._close()
+        if self._executor is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(list(PRELOAD))  # once per process: when the server starts
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.processes, mp_context=context, initializer=_start_child,
+                initargs=(memory_bytes,), max_tasks_per_child=TASKS_PER_CHILD)
+            self._memory_bytes = memory_bytes
+        return self._executor, self.generation
 
     def restart(self, generation: int) -> None:
         """Kill the pool's children (once per generation, however many callers ask)."""
@@ -160,15 +167,16 @@ def run_isolated(func: Callable[..., Any], *args: Any, limits: Limits = Limits()
     if multiprocessing.current_process().daemon:
         return _in_process(func, args)
     for attempt in range(2):
-        executor, generation = _POOL.get(limits.memory_bytes)
+        generation = _POOL.generation
         try:
             with _POOL.slots:
-                status, payload = executor.submit(_call, func, args).result(timeout=limits.seconds)
+                future, generation = _POOL.submit(limits.memory_bytes, _call, func, args)
+                status, payload = future.result(timeout=limits.seconds)
             break
         except FutureTimeout:
             _POOL.restart(generation)
             raise LimitExceeded(f"took longer than the {limits.seconds:g} s time limit (raise it with --timeout)") from None
-        except BrokenProcessPool:
+        except (BrokenProcessPool, CancelledError):  # a child died, or another file's limit took the pool down
             _POOL.restart(generation)
             if attempt == 1:
                 raise LimitExceeded(

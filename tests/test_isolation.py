@@ -40,3 +40,22 @@ def test_the_time_limit_runs_from_when_a_child_takes_the_file_not_while_it_waits
     finally:
         set_processes(os.cpu_count() or 1)
     assert results == ["done"] * 3
+
+
+def test_a_file_waiting_for_a_child_survives_another_files_time_limit():
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from briefs.isolation import set_processes
+
+    set_processes(1)
+    try:
+        with ThreadPoolExecutor(2) as threads:
+            slow = threads.submit(run_isolated, sleep_for, 30, limits=Limits(seconds=1))
+            time.sleep(0.3)  # the slow file holds the only child; the next one waits for it
+            waiting = threads.submit(run_isolated, sleep_for, 0, limits=Limits(seconds=30))
+            with pytest.raises(LimitExceeded, match="time limit"):
+                slow.result()
+            assert waiting.result() == "done"
+    finally:
+        set_processes(os.cpu_count() or 1)
