@@ -29,6 +29,14 @@ GENERAL = re.compile(
     r"^(?:selected |key |main |current |ongoing |recent |our |examples of )?(?:projects|programmes|initiatives|development cooperation)\b",
     re.IGNORECASE,
 )
+# A line of column labels ("Project  Period  Countries  Funding agency"): the header of a table
+# set in the style of a heading, not a project's title.
+COLUMN_LABELS = re.compile(
+    r"^(?:(?:projects?|programmes?|title|name|period|years?|duration|dates?|timeframe|countr(?:y|ies)|locations?|"
+    r"funding|funders?|funded by|donors?|agency|agencies|partners?|budget|amount|status|sectors?|themes?|description)"
+    r"(?:\s*[/|,&]\s*|\s+|$)){3,}$",
+    re.IGNORECASE,
+)
 PROJECT_LIST = re.compile(r"projects|programmes|development cooperation|highlights|initiatives", re.IGNORECASE)
 YEAR = r"(?:19|20)\d\d"
 SPAN = r"(?:\d+\s+(?:months?|years?)\s*)?\(?\s*"  # "36 months (2019–2022)"
@@ -112,7 +120,7 @@ def project_sections(sections: list[Section]) -> list[tuple[Section, list[Sectio
         return _heading_years(section)[1] is not None and not NARRATIVE.search(section.title)
 
     def general(section: Section) -> bool:
-        return bool(NARRATIVE.search(section.title) or GENERAL.search(section.title))
+        return bool(NARRATIVE.search(section.title) or GENERAL.search(section.title) or COLUMN_LABELS.match(section.title))
 
     styles = {_signature(s.heading) for s in headed if dated(s)}
     if not styles:

@@ -64,6 +64,17 @@ def test_without_any_years_the_headings_under_a_projects_heading_are_projects():
     assert [s.title for s, _ in project_sections(sections)] == ["Skills for All", "Decent Work in Fisheries"]
 
 
+def test_a_table_header_under_a_projects_heading_is_not_a_project():
+    from parsers.projects import project_sections
+
+    sections = _sections(("heading", "Saudi Arabia ILO Cooperation", 22), ("heading", "Projects and programmes", 14),
+                         ("paragraph", "The table below lists the main projects.", 10),
+                         ("heading", "Project Period Countries Funding agency", 9),
+                         ("paragraph", "Labour Market Information System 2021–2024 Saudi Arabia MHRSD", 9),
+                         ("heading", "Contact", 14), ("paragraph", "x@ilo.org", 10))
+    assert project_sections(sections) == []
+
+
 def test_a_duration_in_months_before_the_years_gives_the_years():
     assert text_years("Duration: 36 months (2019–2022)") == (2019, 2022)
     assert text_years("Duration: to be confirmed") == (None, None)
