@@ -1,8 +1,9 @@
-"""Project headings → projects with years, countries and funders.
+"""Project headings, and rows of project tables → projects with years, countries and funders.
 
 A heading is a project when it carries a year range, or is set in the same style as
 headings that do, and is not one of the brief's narrative headings (contribution,
 priorities, contact...). Smaller headings inside a project belong to its description.
+A ruled table whose header names a project column lists one project per row that has years.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ COLUMN_LABELS = re.compile(
     r"(?:\s*[/|,&]\s*|\s+|$)){3,}$",
     re.IGNORECASE,
 )
+TITLE_COLUMN = re.compile(r"^(?:(?:project|programme|program|initiative)s?(?: (?:title|name))?|title|name)$", re.IGNORECASE)
+FUNDER_COLUMN = re.compile(r"fund|donor|financ", re.IGNORECASE)
+COUNTRY_COLUMN = re.compile(r"countr|locations?$|where", re.IGNORECASE)
 PROJECT_LIST = re.compile(r"projects|programmes|development cooperation|highlights|initiatives", re.IGNORECASE)
 YEAR = r"(?:19|20)\d\d"
 SPAN = r"(?:\d+\s+(?:months?|years?)\s*)?\(?\s*"  # "36 months (2019–2022)"
@@ -252,4 +256,54 @@ def build_projects(sections: list[Section], partner: str, partner_iso3: str | No
                 funders=_funders(text, agencies, partner),
             )
         )
+    for project in table_projects(sections, partner, partner_iso3, agencies):
+        if project.project_id not in seen:
+            seen.add(project.project_id)
+            projects.append(project)
+    return projects
+
+
+def _cell_years(cells: list[str]) -> tuple[int | None, int | None]:
+    """The years of the first cell that is a year range ("2019–2023"), or that states a period."""
+    for cell in cells:
+        rest, start, end = split_trailing_years(cell)
+        if start is not None and not rest.strip(" :-–"):
+            return start, end
+    return text_years(" ".join(cells))
+
+
+def table_projects(sections: list[Section], partner: str, partner_iso3: str | None, agencies: list[Agency]) -> list[Project]:
+    """Projects listed as the rows of a table whose header names a project (or title) column.
+
+    A row is a project when it has a title and a year range in another cell. Its countries are
+    those named in a column headed as such ("Countries", "Location"), the partner included, or
+    else those its cells name; its funders, the agencies named in a column headed as funding
+    ("Funder", "Funding agency", "Donor"), or else those its cells name as funders.
+    A header row repeated on a later page is skipped.
+    """
+    projects: list[Project] = []
+    for block in (b for section in sections for b in section.blocks if b.kind == "table" and b.rows):
+        header = [squash(cell) for cell in block.rows[0]]
+        column = next((i for i, cell in enumerate(header) if TITLE_COLUMN.match(cell)), None)
+        if column is None:
+            continue
+        funding = [i for i, cell in enumerate(header) if i != column and FUNDER_COLUMN.search(cell)]
+        places = [i for i, cell in enumerate(header) if i != column and COUNTRY_COLUMN.search(cell)]
+        for cells in block.rows[1:]:
+            cells = [squash(cell) for cell in cells]
+            if cells == header or column >= len(cells) or not cells[column]:
+                continue
+            title, others = cells[column], [cell for i, cell in enumerate(cells) if i != column and cell]
+            start, end = _cell_years(others)
+            if start is None:
+                continue
+            text = title + ". " + ". ".join(others)
+            named = [label for i in funding if i < len(cells) for *_, label in _mentions(cells[i], agencies)]
+            listed = {m.iso3: m for i in places if i < len(cells) for m in find_countries(cells[i])}
+            projects.append(Project(
+                project_id=project_id(partner, title), title=title, start_year=start, end_year=end,
+                description="; ".join(f"{header[i]}: {cell}" for i, cell in enumerate(cells) if i != column and cell and i < len(header)),
+                page=block.page, countries=list(listed.values()) if places else _countries(text, partner_iso3),
+                funders=list(dict.fromkeys(named)) if funding else _funders(text, agencies, partner),
+            ))
     return projects

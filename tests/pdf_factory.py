@@ -8,8 +8,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 
-def write_brief(path: Path, title: str, date_line: str, sections: list[tuple[str, list[str]]]) -> Path:
-    """A brief with a bold title, a date line and (heading, paragraphs) sections, wrapped at ~95 chars."""
+def write_brief(path: Path, title: str, date_line: str, sections: list[tuple[str, list[str | list[list[str]]]]]) -> Path:
+    """A brief with a bold title, a date line and (heading, paragraphs) sections, wrapped at ~95 chars.
+    A paragraph given as rows of cells is drawn as a table ruled on every side, the first row bold."""
     pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     width, height = A4
     y = height - 72
@@ -23,12 +24,33 @@ def write_brief(path: Path, title: str, date_line: str, sections: list[tuple[str
         pdf.drawString(56, y, text)
         y -= gap
 
+    def table(rows: list[list[str]]) -> None:
+        nonlocal y
+        left, right, height_of_row = 56, 540, 18
+        shares = [2] + [1] * (len(rows[0]) - 1)  # the first column, a name, twice as wide as the others
+        edges = [left + (right - left) * sum(shares[:i]) / sum(shares) for i in range(len(shares) + 1)]
+        top = y + 12
+        for index, row in enumerate(rows):
+            pdf.setFont("Helvetica-Bold" if index == 0 else "Helvetica", 9)
+            for x, cell in zip(edges, row):
+                pdf.drawString(x + 4, y, cell)
+            y -= height_of_row
+        bottom = y + 12
+        for k in range(len(rows) + 1):
+            pdf.line(left, top - k * height_of_row, right, top - k * height_of_row)
+        for x in edges:
+            pdf.line(x, top, x, bottom)
+        y -= 10
+
     line(title, "Helvetica-Bold", 22, 30)
     line(date_line, "Helvetica-Bold", 13, 28)
     for heading, paragraphs in sections:
         y -= 8
         line(heading, "Helvetica-Bold", 13, 20)
         for paragraph in paragraphs:
+            if isinstance(paragraph, list):
+                table(paragraph)
+                continue
             words, current = paragraph.split(), ""
             for word in words:
                 if len(current) + len(word) > 95:

@@ -78,3 +78,49 @@ def test_a_table_header_under_a_projects_heading_is_not_a_project():
 def test_a_duration_in_months_before_the_years_gives_the_years():
     assert text_years("Duration: 36 months (2019–2022)") == (2019, 2022)
     assert text_years("Duration: to be confirmed") == (None, None)
+
+
+def _brief_with_table(tmp_path, rows: list[list[str]]) -> dict:
+    """The records of a Sweden brief whose projects section is one ruled table of `rows`."""
+    from briefs.analyse import read_brief
+    from pdf_factory import write_brief
+
+    pdf = write_brief(tmp_path / "sweden.pdf", "Sweden ILO Cooperation", "May 2021", [
+        ("Overview", ["Sweden is a founding Member State of the ILO. The Swedish International Development "
+                      "Cooperation Agency (Sida) funds most of Sweden's cooperation with the ILO."]),
+        ("Sweden's financial contribution to the ILO", ["Between 2016 and 2020 Sweden provided US$ 20 million in "
+                                                        "assessed contributions to the ILO."]),
+        ("Projects and programmes", ["The table lists the projects funded by Sweden.", rows]),
+        ("Contact", ["partnerships@ilo.org"]),
+    ])
+    return read_brief(pdf, "0" * 64).records
+
+
+def test_the_rows_of_a_ruled_project_table_are_projects(tmp_path):
+    records = _brief_with_table(tmp_path, [
+        ["Project", "Period", "Countries", "Funder"],
+        ["Decent Work in Garment Supply Chains", "2019-2023", "Bangladesh, Cambodia", "Sida"],
+        ["Skills for Youth Employment", "2021-2024", "Kenya", "Sida"],
+    ])
+    projects = {p["project_id"]: p for p in records["projects"]}
+    assert [(p["title"], p["start_year"], p["end_year"]) for p in projects.values()] == [
+        ("Decent Work in Garment Supply Chains", 2019, 2023), ("Skills for Youth Employment", 2021, 2024)]
+    assert sorted((projects[c["project_id"]]["title"], c["iso3"]) for c in records["project_countries"]) == [
+        ("Decent Work in Garment Supply Chains", "BGD"), ("Decent Work in Garment Supply Chains", "KHM"),
+        ("Skills for Youth Employment", "KEN")]
+    assert [f["agency"] for f in records["project_funders"]] == ["Sida", "Sida"]
+
+
+def test_the_partner_in_a_countries_column_is_a_project_country(tmp_path):
+    records = _brief_with_table(tmp_path, [["Project", "Period", "Countries"], ["Green Jobs at Home", "2020-2022", "Sweden"]])
+    assert [c["iso3"] for c in records["project_countries"]] == ["SWE"]
+
+
+def test_a_table_row_without_years_is_not_a_project(tmp_path):
+    records = _brief_with_table(tmp_path, [["Project", "Status", "Countries"], ["Skills for Youth Employment", "ongoing", "Kenya"]])
+    assert records["projects"] == []
+
+
+def test_a_table_without_a_project_column_gives_no_projects(tmp_path):
+    records = _brief_with_table(tmp_path, [["Type", "Period", "Amount"], ["Voluntary", "2019-2023", "USD 5 million"]])
+    assert records["projects"] == []
