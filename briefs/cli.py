@@ -59,17 +59,16 @@ def ingest(
             console.print(f"[red]error:[/] cannot read the password file {password_file}: {exc.strerror}")
             raise typer.Exit(EXIT_FAILED) from None
     try:
-        summary = record_if_nothing_new(targets, db, wait)
+        summary, new = record_if_nothing_new(targets, db, wait)
         if summary is None:
             from pydantic import SecretStr
 
             from briefs import read_ahead
             from briefs.isolation import Limits
-            from briefs.outcomes import files_to_read
 
             limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20, max_pages=max_pages)
             if dask_address is None:
-                read_ahead.start(files_to_read(targets, db), limits, tuple(passwords), max(1, workers))
+                read_ahead.start(new, limits, tuple(passwords), max(1, workers))
             try:
                 configure_prefect(verbose)
                 use_prefect_server(console.print)

@@ -13,7 +13,7 @@ import uuid
 from pathlib import Path
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefs.analyse import read_brief
 from briefs.files import discover, sha256_file
@@ -185,47 +185,31 @@ def close_run(db: Path, run_id: str, outcomes: list[FileOutcome]) -> None:
         con.close()
 
 
-def files_to_read(paths: list[Path], db: Path) -> list[tuple[Path, str]]:
-    """(path, sha256) of each file under `paths` with bytes the warehouse has not loaded, once
-    per content and in the order a run reads them. Empty when that cannot be known now (a file
-    cannot be read, or another ingest holds the warehouse): the run itself will say why, or wait."""
-    import duckdb
+class Pending(NamedTuple):
+    """What an ingest finds before it starts a flow."""
 
-    from briefs.reading import WarehouseUnavailable, read_only
-
-    try:
-        hashes = [(path, sha256_file(path)) for path in discover(paths)]
-        if Path(db).exists():
-            with read_only(db) as con:
-                seen = loaded_sha256s(con)
-        else:
-            seen = set()
-    except (OSError, WarehouseUnavailable, duckdb.Error):
-        return []
-    new = []
-    for path, sha256 in hashes:
-        if sha256 not in seen:
-            seen.add(sha256)
-            new.append((path, sha256))
-    return new
+    summary: RunSummary | None  # the run, recorded already, when every file's bytes were loaded
+    new: list[tuple[Path, str]]  # otherwise (path, sha256) of the files to read, once per content,
+    # in the order a run reads them; empty when a file cannot be read (the run will say why)
 
 
-def record_if_nothing_new(paths: list[Path], db: Path, wait_seconds: float) -> RunSummary | None:
-    """When every file's bytes are already loaded, record the run as all `unchanged` and
-    return it, with no PDF work and no Prefect flow run; otherwise None (run the flow)."""
-    if not Path(db).exists():
-        return None
+def record_if_nothing_new(paths: list[Path], db: Path, wait_seconds: float) -> Pending:
+    """Hash every file once and look its bytes up in the warehouse. When all are loaded, record
+    the run as all `unchanged`, with no PDF work and no Prefect flow run; otherwise say which
+    files are new, for the CLI to start reading (briefs.read_ahead) while the flow starts."""
     started = time.perf_counter()
     try:
         hashes = [(path, sha256_file(path)) for path in discover(paths)]
     except OSError:
-        return None
+        return Pending(None, [])
+    if not Path(db).exists():
+        return Pending(None, _unread(hashes, set()))
     with warehouse_lock(Path(db), wait_seconds):
         con = open_warehouse(db)
         try:
             known = loaded_sha256s(con)
             if not hashes or any(sha256 not in known for _, sha256 in hashes):
-                return None
+                return Pending(None, _unread(hashes, known))
             run_id = str(uuid.uuid4())
             start_run(con, run_id, dt.datetime.now(dt.timezone.utc))
         finally:
@@ -235,4 +219,14 @@ def record_if_nothing_new(paths: list[Path], db: Path, wait_seconds: float) -> R
                     for path, sha256 in hashes]
         record_outcomes(db, run_id, outcomes)
         close_run(db, run_id, outcomes)
-        return RunSummary(run_id, str(db), outcomes)
+        return Pending(RunSummary(run_id, str(db), outcomes), [])
+
+
+def _unread(hashes: list[tuple[Path, str]], known: set[str]) -> list[tuple[Path, str]]:
+    """The files whose bytes are not in `known`, each content once (its first file)."""
+    seen, new = set(known), []
+    for path, sha256 in hashes:
+        if sha256 not in seen:
+            seen.add(sha256)
+            new.append((path, sha256))
+    return new
