@@ -30,6 +30,7 @@ def main() -> None:
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     paths: Annotated[Optional[list[Path]], typer.Argument(help="PDF files or folders of PDFs (default: raw/)")] = None,
     db: Annotated[Path, typer.Option("--db", help="DuckDB warehouse file")] = DEFAULT_DB,
     password: Annotated[Optional[list[str]], typer.Option("--password", help="user password for protected PDFs (repeatable)")] = None,
@@ -43,6 +44,8 @@ def ingest(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="show Prefect's logs")] = False,
 ) -> None:
     """Ingest briefs: extract, parse, validate and load them; print one line per file."""
+    gc.disable()  # until the libraries are imported: see _start_collecting
+    ctx.call_on_close(gc.enable)
     from briefs.outcomes import on_file_done, record_if_nothing_new
     from warehouse.lock import WarehouseBusy
 
@@ -78,7 +81,7 @@ def ingest(
                     remove = on_file_done(lambda o: progress.update(bar, description=f"ingesting ({o.source_file})", advance=1))
                     try:
                         flow = _ingest_flow(workers, dask_address)
-                        gc.freeze()  # the libraries loaded so far live as long as the process: keep them out of every collection
+                        _start_collecting()
                         with _without_heartbeats():
                             summary = flow(paths=targets, db=db, limits=limits, passwords=tuple(map(SecretStr, passwords)),
                                            wait_seconds=wait, workers=max(1, workers))
@@ -98,6 +101,17 @@ def ingest(
     console.print(f"warehouse: {summary.db}   run: {summary.run_id}")
     console.print(f"quality report: {summary.report}" if summary.report else "[yellow]no quality report was written[/]")
     raise typer.Exit(EXIT_QUARANTINED if summary.count("quarantined") else EXIT_OK)
+
+
+def _start_collecting() -> None:
+    """Importing Prefect, pandas, Pandera and DuckDB makes about a million objects that live as long
+    as the process: collecting garbage while they are made found nothing and cost a tenth of the
+    imports' CPU, and a collection during the run would walk them all again. So the collector is
+    off until they are loaded, which are then frozen out of its sight, and on for the run."""
+    import schemas.validate  # noqa: F401 - Pandera, which the first load would import
+
+    gc.freeze()
+    gc.enable()
 
 
 def _write_report(db: Path, run_id: str) -> str | None:

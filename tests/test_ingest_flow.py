@@ -72,6 +72,30 @@ def test_cli_exits_1_for_a_path_that_does_not_exist(tmp_path):
 WILD = Path(__file__).parent / "fixtures" / "wild"
 
 
+def test_the_garbage_collector_runs_during_a_cli_ingest_and_after_it(prefect_harness, inbox, tmp_path):
+    import gc
+
+    from briefs.outcomes import on_file_done
+
+    collecting: list[bool] = []
+    remove = on_file_done(lambda outcome: collecting.append(gc.isenabled()))
+    try:
+        result = CliRunner().invoke(app, ["ingest", str(inbox), "--db", str(tmp_path / "w.duckdb")])
+    finally:
+        remove()
+    assert result.exit_code == 0, result.output
+    assert collecting == [True]
+    assert gc.isenabled()
+
+
+def test_the_garbage_collector_is_back_on_after_an_ingest_that_stops_early(tmp_path):
+    import gc
+
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 1
+    assert gc.isenabled()
+
+
 def test_a_password_opens_a_protected_pdf(prefect_harness, tmp_path):
     summary = ingest(paths=[WILD / "enc_rc4-128_userpw-test.pdf"], db=tmp_path / "w.duckdb", passwords=("wrong", "test"))
     assert not summary.files[0].reason.startswith("password")
