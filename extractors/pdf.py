@@ -25,6 +25,7 @@ from extractors.layout import order_page
 from extractors.margins import drop_running_margins
 from extractors.ocr import ocr_page, tesseract_available
 from extractors.page import LeanPDF
+from extractors.rules import implied_columns
 from extractors.text import clean_word, squash
 
 WORD_ATTRS = ["fontname", "size"]
@@ -142,12 +143,19 @@ def _cell_text(cell: str | None) -> str:
     return squash(text)
 
 
+def _table_settings(page: pdfplumber.page.Page) -> dict:
+    """pdfplumber's defaults (cells where drawn rules cross), plus the columns implied by rows
+    ruled only horizontally, as a browser prints a table (extractors.rules)."""
+    columns = implied_columns((edge["x0"], edge["x1"], edge["top"]) for edge in page.horizontal_edges)
+    return {"explicit_vertical_lines": columns} if columns else {}
+
+
 def _read_page(page: pdfplumber.page.Page) -> PageContent:
     """Words and ruled tables of one page (table detection only where there are rules to find)."""
     tables = []
     table_boxes = []
     ruled = len(page.rects) + len(page.lines) >= 4
-    for table in page.find_tables() if ruled else ():
+    for table in page.find_tables(_table_settings(page)) if ruled else ():
         rows = [[_cell_text(cell) for cell in row] for row in table.extract()]
         filled_rows = [row for row in rows if sum(1 for cell in row if cell) >= 2]
         if len(filled_rows) >= 2:

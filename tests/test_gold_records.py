@@ -43,7 +43,6 @@ def test_japan_sample_yields_exactly_its_gold_records(all_briefs_warehouse, japa
 
 
 KNOWN_GAPS = {
-    "saudi-arabia-2024-06": "a project table without ruling lines is not read as a table",
     "ireland-2022-03": "'Irish Aid' (no acronym) is not an agency, so the projects it funds have no funder",
     "lumen-trust-2021-02": "'Lumen Skills Initiative (LSI)' has no institution word, so it is not an agency",
 }

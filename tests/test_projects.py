@@ -80,7 +80,7 @@ def test_a_duration_in_months_before_the_years_gives_the_years():
     assert text_years("Duration: to be confirmed") == (None, None)
 
 
-def _brief_with_table(tmp_path, rows: list[list[str]]) -> dict:
+def _brief_with_table(tmp_path, rows: list[list[str]], table_rules: str = "grid") -> dict:
     """The records of a Sweden brief whose projects section is one ruled table of `rows`."""
     from briefs.analyse import read_brief
     from pdf_factory import write_brief
@@ -92,8 +92,20 @@ def _brief_with_table(tmp_path, rows: list[list[str]]) -> dict:
                                                         "assessed contributions to the ILO."]),
         ("Projects and programmes", ["The table lists the projects funded by Sweden.", rows]),
         ("Contact", ["partnerships@ilo.org"]),
-    ])
+    ], table_rules=table_rules)
     return read_brief(pdf, "0" * 64).records
+
+
+def test_a_project_table_ruled_only_by_cell_borders_as_a_browser_prints_it_gives_every_row(tmp_path):
+    records = _brief_with_table(tmp_path, [
+        ["Project", "Period", "Countries", "Funder"],
+        ["Decent Work in Garment Supply Chains", "2019-2023", "Bangladesh, Cambodia", "Sida"],
+        ["Skills for Youth Employment", "2021-2024", "Kenya", "Sida"],
+        ["Green Jobs at Home", "2020-2022", "Sweden", "Sida"],
+    ], table_rules="cells")
+    assert [(p["title"], p["start_year"], p["end_year"]) for p in records["projects"]] == [
+        ("Decent Work in Garment Supply Chains", 2019, 2023), ("Skills for Youth Employment", 2021, 2024),
+        ("Green Jobs at Home", 2020, 2022)]
 
 
 def test_the_rows_of_a_ruled_project_table_are_projects(tmp_path):
