@@ -10,12 +10,14 @@ from parsers.countries import find_countries
 INSTITUTION = re.compile(
     r"\b(?:Ministry|Ministries|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Office|Bureau|"
     r"Fund|Foundation|Bank|Corporation|Institute|Council|Commission|Gesellschaft|Administration|Authority|"
-    r"Secretariat|Service|Trust|Company|Retailing|Aid)\b"
+    r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation)\b"
 )
 PRIVATE = re.compile(r"\b(?:Foundation|Company|Corporation|Inc|Ltd|Group|Retailing|PLC|GmbH|AG|SA|Holdings?)\b")
 GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid)\b")
 CHARITY = re.compile(r"\b(?:Trust|Charity|Charitable|Philanthropies|Endowment)\b")
-FOREIGN = re.compile(r"\b(?:ILO|International Labour|United Nations|UN|OECD|World Bank|ITC-?ILO|UNDP|UNICEF|WHO|FAO)\b")
+FOREIGN = re.compile(
+    r"\b(?:ILO|International Labour|International Organi[sz]ation|United Nations|UN|OECD|World Bank|ITC-?ILO|"
+    r"UNDP|UNICEF|UNHCR|UNESCO|UNIDO|WHO|World Health|FAO|Food and Agriculture|WFP|WTO|World Trade|IOM|IOE)\b")
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
 ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -](?:[A-Z]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7})\)")
 NAMED_START = re.compile(r"\b(?:Federal |State )?(?:Ministry|Ministère|Bundesministerium) (?:of|for|des|de|für)\b")

@@ -37,3 +37,15 @@ def test_a_name_does_not_reach_back_into_the_previous_sentence():
 def test_the_arms_of_a_charitable_trust_are_private():
     text = "The Trust works through the Fair Supply Chains Fund (FSCF), which supports decent work."
     assert [(a.acronym, a.kind) for a in find_agencies(text, None, "Lumen Trust")] == [("FSCF", "private")]
+
+
+def test_a_national_organization_with_an_acronym_is_an_agency():
+    text = "The General Organization for Social Insurance (GOSI) cooperates with the ILO on actuarial reviews."
+    assert [(a.name, a.acronym, a.kind) for a in find_agencies(text, "SAU")] == [
+        ("General Organization for Social Insurance", "GOSI", "government")]
+
+
+def test_international_organizations_are_not_agencies():
+    text = ("It works with the International Organization for Migration (IOM), the World Health Organization "
+            "(WHO) and the Food and Agriculture Organization (FAO).")
+    assert find_agencies(text, "SAU") == []
