@@ -41,13 +41,23 @@ class Contribution:
 TOTAL = dict(KINDS)["total"]
 
 
-def kind_of(text: str) -> str | None:
+def kind_of(text: str, leading_to_amount: bool = False) -> str | None:
     """The contribution kind named in `text`, the most specific first; a total that names
-    the kinds it adds up ("assessed and voluntary combined") is still a total."""
+    the kinds it adds up ("assessed and voluntary combined") is still a total. In the words
+    `leading_to_amount`, a total named after the one other kind is the amount's
+    ("Including its assessed contributions, its total funding came to USD 54 million"), and
+    one named before it is not ("the total of assessed contributions was USD 5 million")."""
     named = [kind for kind, pattern in KINDS if pattern.search(text)]
     if "total" in named and len(named) > 2:
         return "total"
+    if leading_to_amount and "total" in named and len(named) == 2:
+        return max(named, key=lambda kind: _last_mention(kind, text))
     return named[0] if named else None
+
+
+def _last_mention(kind: str, text: str) -> int:
+    """Where the last words naming `kind` in `text` end."""
+    return max(match.end() for match in dict(KINDS)[kind].finditer(text))
 
 
 def _refine(kind: str | None, lead: str) -> str | None:
@@ -78,7 +88,7 @@ def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -
         before_start = amounts[index - 1].end if index else 0
         after, before = sentence[money.end:after_end], sentence[before_start:money.start]
         kind = kind_of(after) if LINKED_AFTER.match(after) else None
-        kind = kind or kind_of(before)
+        kind = kind or kind_of(before, leading_to_amount=True)
         kind = _refine(kind, lead)
         if kind is None and TO_ILO.search(sentence):
             kind = "total"

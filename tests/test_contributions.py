@@ -35,6 +35,19 @@ def test_one_prose_sentence_can_state_several_kinds():
         ("voluntary_core", "exact", 2019, 2023)]
 
 
+def test_a_total_named_after_the_kind_it_includes_is_a_total():
+    block = _paragraph("Including its assessed contributions, Saudi Arabia's total funding to the ILO over the "
+                       "period 2019–2023 came to approximately USD 54 million.")
+    (row,) = find_contributions([block])
+    assert (row.kind, row.amount, row.period_start, row.period_end) == ("total", Decimal("54000000.00"), 2019, 2023)
+
+
+def test_the_total_of_one_kind_is_that_kind():
+    block = _paragraph("The total of assessed contributions paid by Norway in 2021 came to USD 5 million.")
+    (row,) = find_contributions([block])
+    assert row.kind == "assessed"
+
+
 def test_a_table_row_gives_kind_period_and_amount():
     table = Block(kind="table", text="", page=3, size=10.0, rows=[
         ["Type", "Period", "Amount"],
