@@ -14,6 +14,10 @@ from parsers.sentences import split_sentences
 
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent)")
 RANK = re.compile(r"\b(?:the\s+)?(?:(" + ORDINAL_WORD + r")[- ])?largest\s+(?:\w+\s+){0,2}?(?:donor|provider|contributor)", re.I)
+REGIONAL = re.compile(  # "... largest provider of development assistance in the Arab region": not its rank among donors
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:in|among|within)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*"
+    r"(?:region|world|Gulf|Middle East|Asia|Africa|Europe|Americas|Latin America|Pacific|Caribbean)\b"
+    r"|^\s*(?:[\w-]+\s+){0,4}?among\s+(?:the\s+)?(?:Arab|Gulf|Nordic|Asian|African|European|Islamic)\b")
 YEAR_IN = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Aa]s of|[Bb]y)\s+((?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -48,7 +52,7 @@ def from_sentence(sentence: str, page: int) -> list[Indicator]:
         if percent and re.search(r"gross national income|\bGNI\b", sentence, re.I):
             found.append(Indicator("oda_gni_percent", float(percent.group(1)), year, page, evidence))
     rank = RANK.search(sentence)
-    if rank and re.search(r"donor|development|ODA|assistance", sentence, re.I):
+    if rank and re.search(r"donor|development|ODA|assistance", sentence, re.I) and not REGIONAL.search(sentence[rank.end():]):
         value = parse_ordinal(rank.group(1)) if rank.group(1) else 1
         if value:
             found.append(Indicator("oda_donor_rank", float(value), year, page, evidence))

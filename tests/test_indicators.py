@@ -20,3 +20,9 @@ def test_per_cent_written_out_and_numeric_ranks():
     text = "In 2022, Korea provided US$ 2.8 billion in ODA, equal to 0.17 per cent of GNI, making it the 15th largest DAC donor."
     found = {i.name: i.value for i in from_sentence(text, 1)}
     assert found == {"oda_usd": 2.8e9, "oda_gni_percent": 0.17, "oda_donor_rank": 15.0}
+
+
+
+def test_a_rank_within_a_region_is_not_the_donor_rank():
+    text = "This makes the Kingdom the largest provider of development assistance in the Arab region."
+    assert from_sentence(text, 1) == []
