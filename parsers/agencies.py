@@ -17,7 +17,8 @@ GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agen
 CHARITY = re.compile(r"\b(?:Trust|Charity|Charitable|Philanthropies|Endowment)\b")
 FOREIGN = re.compile(
     r"\b(?:ILO|International Labour|International Organi[sz]ation|United Nations|UN|OECD|World Bank|ITC-?ILO|"
-    r"UNDP|UNICEF|UNHCR|UNESCO|UNIDO|WHO|World Health|FAO|Food and Agriculture|WFP|WTO|World Trade|IOM|IOE)\b")
+    r"UNDP|UNICEF|UNHCR|UNESCO|UNIDO|WHO|World Health|FAO|Food and Agriculture|WFP|WTO|World Trade|IOM|IOE|"
+    r"Regular Budget|RBSA)\b")
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
 ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -](?:[A-Z]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7})\)")
 NAMED_START = re.compile(r"\b(?:Federal |State )?(?:Ministry|Ministère|Bundesministerium) (?:of|for|des|de|für)\b")
@@ -32,6 +33,12 @@ COMPANY = re.compile(
     r"(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:has|have|is|was|supports?|funds?|finances?|provides?|contributes?)\b"
 )
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
+_FUNDER_NAME = (r"(?P<name>(?!(?:The|This|That|Its|Their|Our|Each|Every)\b)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}?\s+"
+                + INSTITUTION.pattern.removeprefix(r"\b") + r")(?!\s*\(|\s+(?:of|for|and|de|für)\b|[\w'-])")
+FUNDER = re.compile(  # a name without an acronym, given as the one who funds: "Funded by Irish Aid", "Irish Aid provided"
+    r"\b(?:[Ff]unded|[Ff]inanced|[Ss]ponsored|[Ff]unding) (?:by|from) (?:the )?" + _FUNDER_NAME
+    + r"|" + _FUNDER_NAME.replace("?P<name>", "?P<agent>")
+    + r"\s+(?:funds|finances|provided|provides|funded|financed|contributed|contributes|has (?:funded|provided))\b")
 
 
 @dataclass(frozen=True)
@@ -99,17 +106,29 @@ def _foreign(name: str, partner_iso3: str | None) -> bool:
     return any(c.iso3 != partner_iso3 for c in find_countries(name) if re.search(r"\bof (?:the )?" + re.escape(c.name), name))
 
 
-def find_agencies(text: str, partner_iso3: str | None, partner: str | None = None) -> list[Agency]:
+def _funds(acronym: str, text: str) -> bool:
+    """Whether `text` names `acronym` as a funder: "funded by the LSI", "The LSI funds this programme"."""
+    name = re.escape(acronym)
+    return bool(re.search(
+        rf"\b(?:[Ff]unded|[Ff]inanced|[Ss]ponsored|[Ff]unding) (?:by|from) (?:the )?{name}\b"
+        rf"|\b{name} (?:funds|finances|has funded|funded|financed) (?:this|these|the|a|an|two|three|several)\b", text))
+
+
+def find_agencies(text: str, partner_iso3: str | None, partner: str | None = None, whole_brief: str = "") -> list[Agency]:
     """Institutions named in the brief's narrative (not its project descriptions), in order of mention.
 
-    The partner itself is not one of its agencies; the arms of a partner that is a
-    foundation or company are private, whatever their names say.
+    A name with an acronym is an agency when it has an institution word ("Fund", "Ministry",
+    ...), or when the brief (`whole_brief`, its projects included) names that acronym as a
+    funder ("the Lumen Skills Initiative (LSI)" ... "The LSI funds this programme"). The partner
+    itself is not one of its agencies; the arms of a partner that is a foundation or company
+    are private, whatever their names say.
     """
     found: list[Agency] = []
     spans: list[tuple[int, int]] = []
     for match in ACRONYM.finditer(text):
         name = _name_before(text, match.start())
-        if len(name.split()) >= 2 and INSTITUTION.search(name) and not _foreign(name, partner_iso3):
+        named = INSTITUTION.search(name) or _funds(match.group("acr"), whole_brief or text)
+        if len(name.split()) >= 2 and named and not _foreign(name, partner_iso3):
             start = text.rfind(name, 0, match.start())
             spans.append((start, match.end()))
             found.append(Agency(name, match.group("acr"), _kind(name), start))
@@ -125,6 +144,10 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
         named = len(words) >= 2 and words[-2].lower() not in CONNECTORS
         if named and not _foreign(name, partner_iso3) and not any(s <= match.start() < e for s, e in spans):
             found.append(Agency(name, None, "private", text.rfind(name, 0, match.end())))
+    for match in FUNDER.finditer(text):
+        name, start = (match.group("name"), match.start("name")) if match.group("name") else (match.group("agent"), match.start("agent"))
+        if not _foreign(name, partner_iso3) and not any(s <= start < e for s, e in spans):
+            found.append(Agency(name, None, _kind(name), start))
     for match in COMPANY.finditer(text):
         found.append(Agency(match.group("name"), None, "private", match.start("name")))
     for match in PRIVATE_LIST.finditer(text):

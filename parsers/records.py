@@ -37,7 +37,7 @@ def parse_records(document: Document, sha256: str) -> Records:
     facts = brief_facts(parts, document.metadata, contact_text, full_text)
     partner = facts.partner or "Unknown"
     narrative_text = "\n".join(f"{s.title}\n{s.body}" for s in narrative)
-    agencies = find_agencies(narrative_text, facts.partner_iso3, facts.partner)
+    agencies = find_agencies(narrative_text, facts.partner_iso3, facts.partner, full_text)
     projects = build_projects(parts.sections, partner, facts.partner_iso3, agencies)
     contributions = [c for s in narrative for c in find_contributions(s.blocks, s.title, run_in=_is_run_in(s))]
     indicators = find_indicators([b for s in narrative for b in s.blocks])

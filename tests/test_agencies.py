@@ -49,3 +49,30 @@ def test_international_organizations_are_not_agencies():
     text = ("It works with the International Organization for Migration (IOM), the World Health Organization "
             "(WHO) and the Food and Agriculture Organization (FAO).")
     assert find_agencies(text, "SAU") == []
+
+
+def test_a_name_without_an_acronym_given_as_the_funder_is_an_agency():
+    text = ("Irish Aid has worked with the ILO since 2001. In 2021, Irish Aid provided EUR 1.25 million. "
+            "Funded by Irish Aid, the programme trains women entrepreneurs.")
+    assert [(a.name, a.acronym, a.kind) for a in find_agencies(text, "IRL")] == [("Irish Aid", None, "government")]
+
+
+def test_a_funders_name_is_not_cut_short_before_of_or_for():
+    text = "The project is funded by the Swiss Agency for Development and Cooperation since 2010."
+    assert find_agencies(text, "CHE") == []
+
+
+def test_an_acronym_the_brief_names_as_a_funder_is_an_agency_without_an_institution_word():
+    narrative = "The Trust works through the Lumen Skills Initiative (LSI), which makes grants."
+    whole = narrative + "\nApprenticeships in Jordan (2019-2022)\nThe LSI funds this programme."
+    assert [(a.name, a.acronym) for a in find_agencies(narrative, None, "Lumen Trust", whole)] == [
+        ("Lumen Skills Initiative", "LSI")]
+
+
+def test_an_acronym_never_named_as_a_funder_needs_an_institution_word():
+    assert find_agencies("It supports the Decent Work Agenda (DWA) in Asia.", "JPN", None, "DWA funds are used.") == []
+
+
+def test_ilo_funding_accounts_are_not_agencies():
+    text = "The Regular Budget Supplementary Account (RBSA) is flexible funding. RBSA funds the ILO's priorities."
+    assert find_agencies(text, "JPN") == []
