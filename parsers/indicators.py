@@ -15,8 +15,8 @@ from parsers.sentences import split_sentences
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent)")
 RANK = re.compile(r"\b(?:the\s+)?(?:(" + ORDINAL_WORD + r")[- ])?largest\s+(?:\w+\s+){0,2}?(?:donor|provider|contributor)", re.I)
 REGIONAL = re.compile(  # "... largest provider of development assistance in the Arab region": not its rank among donors
-    r"^\s*(?:[\w-]+\s+){0,4}?(?:in|among|within)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*"
-    r"(?:region|world|Gulf|Middle East|Asia|Africa|Europe|Americas|Latin America|Pacific|Caribbean)\b"
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:in|among|within)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)+world|(?:[A-Z][\w-]*\s+)*"
+    r"(?:region|Gulf|Middle East|Asia|Africa|Europe|Americas|Latin America|Pacific|Caribbean))\b"
     r"|^\s*(?:[\w-]+\s+){0,4}?among\s+(?:the\s+)?(?:Arab|Gulf|Nordic|Asian|African|European|Islamic)\b")
 YEAR_IN = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Aa]s of|[Bb]y)\s+((?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")

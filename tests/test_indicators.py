@@ -26,3 +26,8 @@ def test_per_cent_written_out_and_numeric_ranks():
 def test_a_rank_within_a_region_is_not_the_donor_rank():
     text = "This makes the Kingdom the largest provider of development assistance in the Arab region."
     assert from_sentence(text, 1) == []
+
+
+def test_the_largest_donor_in_the_world_is_rank_one():
+    text = "In 2020, the United States was the largest donor of development assistance in the world."
+    assert {i.name: i.value for i in from_sentence(text, 1)}["oda_donor_rank"] == 1.0
