@@ -146,7 +146,8 @@ def _cell_text(cell: str | None) -> str:
 def _table_settings(page: pdfplumber.page.Page) -> dict:
     """pdfplumber's defaults (cells where drawn rules cross), plus the columns implied by rows
     ruled only horizontally, as a browser prints a table (extractors.rules)."""
-    columns = implied_columns((edge["x0"], edge["x1"], edge["top"]) for edge in page.horizontal_edges)
+    columns = implied_columns(((edge["x0"], edge["x1"], edge["top"]) for edge in page.horizontal_edges),
+                              ((char["x0"], char["x1"], char["top"], char["bottom"]) for char in page.chars))
     return {"explicit_vertical_lines": columns} if columns else {}
 
 

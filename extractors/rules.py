@@ -17,21 +17,36 @@ from typing import Any
 
 TOLERANCE = 1.0  # points: segments closer than this meet; boundaries closer than this are one
 MAX_ROW_GAP = 150.0  # points between two rules of one table (a row of about ten wrapped lines)
+MIN_COLUMN = 8.0  # points: a narrower piece is a border or an ornament, not a column that holds text
 
 Segment = tuple[float, float, float]  # x0, x1, y of a horizontal rule
+Box = tuple[float, float, float, float]  # x0, x1, top, bottom of a glyph
 
 
-def implied_columns(segments: Iterable[Segment]) -> list[dict[str, Any]]:
+def implied_columns(segments: Iterable[Segment], glyphs: Iterable[Box] = ()) -> list[dict[str, Any]]:
     """Vertical rules, as pdfplumber line objects, for every table drawn only with horizontal
     rules made of segments meeting at shared column boundaries: at least two such rules with the
     same ends and inner boundaries, each within MAX_ROW_GAP of the next, give one rule per
-    boundary from the first to the last. A rule drawn in one piece implies no column."""
+    boundary from the first to the last. A rule drawn in one piece implies no column, and
+    boundaries that would cut through one of the `glyphs` are not a table's columns (shaded
+    boxes side by side in a form, say), so they imply none."""
     runs = sorted(_segmented_runs(segments), key=lambda run: (run[0], run[1]))
+    tables = [(columns, span) for columns, group in groupby(runs, key=lambda run: run[0])
+              for span in _spans(sorted({y for _, y in group}))]
+    if not tables:
+        return []
+    boxes = list(glyphs)
     rules: dict[tuple[float, float, float], dict[str, Any]] = {}
-    for columns, group in groupby(runs, key=lambda run: run[0]):
-        for top, bottom in _spans(sorted({y for _, y in group})):
+    for columns, (top, bottom) in tables:
+        inside = [box for box in boxes if box[2] < bottom and box[3] > top]
+        if not any(_cuts(x, inside) for x in columns[1:-1]):
             rules.update({(x, top, bottom): _vertical(x, top, bottom) for x in columns})
     return list(rules.values())
+
+
+def _cuts(x: float, glyphs: list[Box]) -> bool:
+    """Whether a vertical rule at x would run through one of the glyphs (those beside it)."""
+    return any(x0 + TOLERANCE < x < x1 - TOLERANCE for x0, x1, _, _ in glyphs)
 
 
 def _segmented_runs(segments: Iterable[Segment]) -> list[tuple[tuple[float, ...], float]]:
@@ -48,11 +63,24 @@ def _segmented_runs(segments: Iterable[Segment]) -> list[tuple[tuple[float, ...]
             if piece is not None and abs(piece[0] - run[-1][1]) <= TOLERANCE:
                 run.append(piece)
                 continue
-            if len(run) >= 2:
-                runs.append((tuple(_snap(x) for x in [run[0][0], *(p[1] for p in run)]), y))
+            bounds = _columns([run[0][0], *(p[1] for p in run)])
+            if len(bounds) >= 3:
+                runs.append((bounds, y))
             if piece is not None:
                 run = [piece]
     return runs
+
+
+def _columns(bounds: list[float]) -> tuple[float, ...]:
+    """The boundaries of a rule's columns at least MIN_COLUMN wide (a narrower piece joins its
+    neighbour), rounded so that the rules of one table match."""
+    kept = [bounds[0]]
+    for x in bounds[1:]:
+        if x - kept[-1] >= MIN_COLUMN:
+            kept.append(x)
+        elif len(kept) > 1 and x == bounds[-1]:
+            kept[-1] = x
+    return tuple(_snap(x) for x in kept)
 
 
 def _spans(ys: list[float]) -> list[tuple[float, float]]:

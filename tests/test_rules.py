@@ -50,3 +50,21 @@ def test_rules_further_apart_than_a_row_are_separate_tables():
 def test_boundaries_a_fraction_of_a_point_apart_are_one_boundary():
     segments = _cells(100, [40, 250.3, 550]) + _cells(130.2, [40.4, 249.8, 550])
     assert [x for x, _, _ in _rules(segments)] == [40, 250, 550]
+
+
+def test_a_piece_narrower_than_a_column_is_a_border_not_a_column():
+    """A one-point border rect beside a shaded band: the band is one piece, not two columns."""
+    segments = [(28, 29, 100), (29, 763, 100), (28, 29, 130), (29, 763, 130)]
+    assert implied_columns(segments) == []
+
+
+def test_boundaries_that_would_cut_through_text_are_not_columns():
+    bounds = [40, 250, 550]
+    word_across_250 = (240.0, 262.0, 110.0, 120.0)
+    assert implied_columns(_cells(100, bounds) + _cells(130, bounds), [word_across_250]) == []
+
+
+def test_text_beside_the_boundaries_leaves_the_columns():
+    bounds = [40, 250, 550]
+    words = [(45.0, 240.0, 110.0, 120.0), (255.0, 300.0, 110.0, 120.0), (240.0, 262.0, 300.0, 310.0)]
+    assert len(implied_columns(_cells(100, bounds) + _cells(130, bounds), words)) == 3
