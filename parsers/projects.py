@@ -279,17 +279,23 @@ def table_projects(sections: list[Section], partner: str, partner_iso3: str | No
     those named in a column headed as such ("Countries", "Location"), the partner included, or
     else those its cells name; its funders, the agencies named in a column headed as funding
     ("Funder", "Funding agency", "Donor"), or else those its cells name as funders.
-    A header row repeated on a later page is skipped.
+    A header row repeated on a later page is skipped, and a table on the next page with as
+    many columns and no header of its own continues the table before it.
     """
     projects: list[Project] = []
+    previous: tuple[list[str], int] | None = None  # the last project table's header, and its page
     for block in (b for section in sections for b in section.blocks if b.kind == "table" and b.rows):
-        header = [squash(cell) for cell in block.rows[0]]
+        header, rows = [squash(cell) for cell in block.rows[0]], block.rows[1:]
         column = next((i for i, cell in enumerate(header) if TITLE_COLUMN.match(cell)), None)
+        if column is None and previous and len(previous[0]) == len(header) and block.page == previous[1] + 1:
+            header, rows = previous[0], block.rows
+            column = next(i for i, cell in enumerate(header) if TITLE_COLUMN.match(cell))
         if column is None:
             continue
+        previous = (header, block.page)
         funding = [i for i, cell in enumerate(header) if i != column and FUNDER_COLUMN.search(cell)]
         places = [i for i, cell in enumerate(header) if i != column and COUNTRY_COLUMN.search(cell)]
-        for cells in block.rows[1:]:
+        for cells in rows:
             cells = [squash(cell) for cell in cells]
             if cells == header or column >= len(cells) or not cells[column]:
                 continue

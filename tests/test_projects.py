@@ -1,7 +1,9 @@
 """Project countries and funders from a project's own text."""
 
+from extractors.document import Block
 from parsers.agencies import Agency
-from parsers.projects import _countries, _funders, project_id, text_years
+from parsers.projects import _countries, _funders, project_id, table_projects, text_years
+from parsers.sections import Section
 
 AGENCIES = [Agency("Ministry of Health, Labour and Welfare", "MHLW", "government", 0),
             Agency("Ministry of Economy, Trade and Industry", "METI", "government", 0),
@@ -136,3 +138,26 @@ def test_a_table_row_without_years_is_not_a_project(tmp_path):
 def test_a_table_without_a_project_column_gives_no_projects(tmp_path):
     records = _brief_with_table(tmp_path, [["Type", "Period", "Amount"], ["Voluntary", "2019-2023", "USD 5 million"]])
     assert records["projects"] == []
+
+
+def _table(page: int, rows: list[list[str]]) -> Block:
+    return Block(kind="table", text="", page=page, size=9.0, rows=rows)
+
+
+def test_a_table_continued_on_the_next_page_without_its_header_keeps_its_columns():
+    section = Section(heading=None, blocks=[
+        _table(2, [["Project", "Period", "Countries"], ["Skills for Youth Employment", "2021-2024", "Kenya"]]),
+        _table(3, [["Green Jobs at Home", "2020-2022", "Sweden"], ["Safe Ports", "2019-2023", "Ghana, Togo"]]),
+    ])
+    projects = table_projects([section], "Sweden", "SWE", [])
+    assert [(p.title, p.page, [c.iso3 for c in p.countries]) for p in projects] == [
+        ("Skills for Youth Employment", 2, ["KEN"]), ("Green Jobs at Home", 3, ["SWE"]), ("Safe Ports", 3, ["GHA", "TGO"])]
+
+
+def test_a_headerless_table_is_no_continuation_away_from_the_next_page_or_with_other_columns():
+    section = Section(heading=None, blocks=[
+        _table(2, [["Project", "Period", "Countries"], ["Skills for Youth Employment", "2021-2024", "Kenya"]]),
+        _table(3, [["Green Jobs at Home", "2020-2022"], ["Safe Ports", "2019-2023"]]),
+        _table(5, [["Fair Recruitment", "2018-2020", "Nepal"], ["Decent Work in Tea", "2019-2021", "Malawi"]]),
+    ])
+    assert [p.title for p in table_projects([section], "Sweden", "SWE", [])] == ["Skills for Youth Employment"]
