@@ -30,7 +30,8 @@ class Period:
 SINCE = re.compile(r"\bsince\s+(?P<y>" + YEAR + r")\b", re.IGNORECASE)
 
 
-def _end_year(start: int, end: str) -> int:
+def end_year_of(start: int, end: str) -> int:
+    """The full end year of a range: "2019–23" ends in 2023, "1998–02" in 2002."""
     if len(end) == 2:
         year = start // 100 * 100 + int(end)
         return year if year >= start else year + 100
@@ -43,7 +44,7 @@ def find_ranges(text: str) -> list[Period]:
     for match in RANGE.finditer(text):
         for a, b in (("a1", "b1"), ("a2", "b2"), ("a3", "b3"), ("a4", "b4")):
             if match.group(a):
-                start, end = int(match.group(a)), _end_year(int(match.group(a)), match.group(b))
+                start, end = int(match.group(a)), end_year_of(int(match.group(a)), match.group(b))
                 if start <= end <= start + 30:
                     periods.append(Period(start, end, match.start(), match.end()))
                 break
@@ -72,7 +73,7 @@ def split_trailing_years(heading: str) -> tuple[str, int | None, int | None]:
     match = TRAILING_RANGE.search(heading)
     if match:
         start = int(match.group("a"))
-        end = _end_year(start, match.group("b"))
+        end = end_year_of(start, match.group("b"))
         if start <= end:
             return heading[: match.start()].strip(), start, end
     match = TRAILING_SINGLE.search(heading)

@@ -18,7 +18,7 @@ from extractors.document import Block
 from extractors.text import squash
 from parsers.agencies import Agency
 from parsers.countries import CountryMention, find_countries
-from parsers.periods import split_trailing_years
+from parsers.periods import end_year_of, split_trailing_years
 from parsers.sections import Section
 from parsers.sentences import split_sentences
 
@@ -75,7 +75,14 @@ def _signature(block: Block) -> tuple[float, bool, str | None]:
 
 
 MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-LABELLED_YEARS = re.compile(r"\b(?:Duration|Period|Timeframe|Time frame|Project period|Implementation period|Dates)\s*:\s*" + SPAN + "(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:" + YEAR + r"|\d\d))", re.IGNORECASE)
+SHORT_MONTH = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?"
+LABELLED_YEARS = re.compile(
+    r"\b(?:Duration|Period|Timeframe|Time frame|Project period|Implementation period|Dates)\s*:\s*" + SPAN
+    + r"(?:from\s+)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until)\s?" + SHORT_MONTH
+    + r"(?P<b>" + YEAR + r"|\d\d(?!\d))|(?![-–—/\d]|\s?(?:to|until)\b))", re.IGNORECASE)
+RUNNING_IN = re.compile(  # "Running in the 2022–23 biennium", "implemented over 2019-2021"
+    r"\b(?:running|runs|ran|implemented|carried out|taking place|takes place)\s+(?:in|during|over|from)\s+(?:the\s+)?"
+    r"(?P<a>" + YEAR + r")\s?[-–—/]\s?(?P<b>" + YEAR + r"|\d\d(?!\d))\b", re.IGNORECASE)
 START_END = re.compile(
     r"\b(?:launched|started|began|begun|commenced|initiated|start(?:s|ing)?|running|runs|ran|operat\w+|implemented)\b[^.;]{0,40}?\b"
     + MONTH + r"(" + YEAR + r")\b[^.;]{0,80}?\b(?:until|till|through|to|end(?:s|ed|ing)?|conclud\w+|clos\w+|finish\w+)\b[^.;]{0,30}?\b"
@@ -87,11 +94,12 @@ START_END = re.compile(
 def text_years(text: str) -> tuple[int | None, int | None]:
     """A project period the description states: "Duration: 2015–2019", "launched in 2021
     and scheduled to end in 2023", "started in 2020 and will run until 2023"."""
-    labelled = LABELLED_YEARS.search(text)
-    if labelled:
-        _, start, end = split_trailing_years(labelled.group(1))
-        if start is not None:
-            return start, end
+    for match in (LABELLED_YEARS.search(text), RUNNING_IN.search(text)):
+        if match:
+            start = int(match.group("a"))
+            end = end_year_of(start, match.group("b")) if match.group("b") else start
+            if start <= end:
+                return start, end
     for match in START_END.finditer(text):
         start, end = int(match.group(1)), int(match.group(2))
         if start <= end <= start + 30:
@@ -187,6 +195,7 @@ def _listed_as_recipient(text: str, mentions: list[CountryMention], index: int) 
 
 FUNDING_VERB = r"(?:[Ff]und(?:ed|s|ing)|fund|[Ff]inanc\w*|[Ss]upport\w*|[Ss]ponsor\w*|[Ee]stablish\w*|[Gg]rant\w*|[Cc]ontribut\w*|[Pp]rovid\w*|[Dd]onat\w*)"
 FUNDED_BY = re.compile(r"\b(?:co-?)?" + FUNDING_VERB + r"\s+(?:\w+\s+)?by\s*:?\s+(?:the\s+)?$")
+FUNDING_LABEL = re.compile(r"\b(?:[Ff]unding(?: agency| partner)?|[Ff]unders?|[Dd]onors?|[Ff]inancing)\s*:\s*(?:the\s+)?$")
 FUNDING_FROM = re.compile(r"\b(?:[Ff]unding|[Ff]unds|[Ff]inanc\w*|(?:financial|funding)\s+support|[Cc]ontributions?|resources|[Gg]rants?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$")
 NOT_MONEY = r"(?!\s+(?:\w+\s+)?(?:technical|expertise|advice|knowledge|know-how|experts?|input|guidance|staff|specialists?)\b)"
 FUNDS_IT = re.compile(
@@ -216,7 +225,8 @@ def _funders(text: str, agencies: list[Agency], partner: str) -> list[str]:
         for start, end, label in mentions:
             before, after = sentence[:start], sentence[end:]
             coordinated = accepted and COORDINATED.match(sentence[accepted[-1][1]:start])
-            if FUNDED_BY.search(before) or FUNDING_FROM.search(before) or FUNDS_IT.match(after) or coordinated:
+            if FUNDED_BY.search(before) or FUNDING_FROM.search(before) or FUNDING_LABEL.search(before) \
+                    or FUNDS_IT.match(after) or coordinated:
                 accepted.append((start, end, label))
         labels = {label for *_, label in mentions}
         if not accepted and len(labels) == 1 and re.search(re.escape(partner) + r"\s+(?:\w+\s+)?" + FUNDING_VERB, sentence):

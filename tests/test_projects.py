@@ -161,3 +161,18 @@ def test_a_headerless_table_is_no_continuation_away_from_the_next_page_or_with_o
         _table(5, [["Fair Recruitment", "2018-2020", "Nepal"], ["Decent Work in Tea", "2019-2021", "Malawi"]]),
     ])
     assert [p.title for p in table_projects([section], "Sweden", "SWE", [])] == ["Skills for Youth Employment"]
+
+
+def test_a_labelled_duration_may_give_months_or_a_single_year():
+    assert text_years("Country: Cabo Verde · Duration: from January 2018 to December 2021 · Funding: MFEA") == (2018, 2021)
+    assert text_years("Duration: Jan 2012 – Jun 2021") == (2012, 2021)
+    assert text_years("Duration: 2022 (pilot phase)") == (2022, 2022)
+
+
+def test_a_project_running_in_a_biennium_runs_over_its_years():
+    assert text_years("Duration: 24 months. Running in the 2022–23 biennium, the project helps cooperatives.") == (2022, 2023)
+
+
+def test_a_funding_label_names_the_funder():
+    agencies = [Agency("Ministry of Foreign and European Affairs", "MFEA", "government", 0)]
+    assert _funders("Country: Cabo Verde · Duration: 2018–2021 · Funding: MFEA", agencies, "Luxembourg") == ["MFEA"]
