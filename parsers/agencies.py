@@ -10,7 +10,7 @@ from parsers.countries import find_countries
 INSTITUTION = re.compile(
     r"\b(?:Ministry|Ministries|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Office|Bureau|"
     r"Fund|Foundation|Bank|Corporation|Institute|Council|Commission|Gesellschaft|Administration|Authority|"
-    r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation)\b"
+    r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation|Inspectorate)\b"
 )
 PRIVATE = re.compile(r"\b(?:Foundation|Company|Corporation|Inc|Ltd|Group|Retailing|PLC|GmbH|AG|SA|Holdings?)\b")
 GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid)\b")
@@ -73,7 +73,8 @@ def _name_before(text: str, end: int) -> str:
     while name and name[0].lower() in CONNECTORS:
         name.pop(0)
     joined = " ".join(name).strip(" ,")
-    return re.split(r"(?:,\s*(?:and\s+)?|\band\s+)the\s+", joined)[-1]
+    last = re.split(r"(?:,\s*(?:and\s+)?|\band\s+)the\s+", joined)[-1]
+    return last if INSTITUTION.search(last) or not INSTITUTION.search(joined) else joined
 
 
 def _is_list_comma(name: list[str]) -> bool:
@@ -86,7 +87,7 @@ def _name_after(text: str, start: int) -> str:
     name: list[str] = []
     for token in text[start:].split():
         bare = token.rstrip(",.;:)")
-        if not _is_name_word(bare):
+        if not _is_name_word(bare) or (bare.lower() == "the" and name and name[-1].lower() == "and"):
             break
         name.append(bare)
         if bare != token:

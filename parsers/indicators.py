@@ -18,6 +18,7 @@ REGIONAL = re.compile(  # "... largest provider of development assistance in the
     r"^\s*(?:[\w-]+\s+){0,4}?(?:in|among|within)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)+world|(?:[A-Z][\w-]*\s+)*"
     r"(?:region|Gulf|Middle East|Asia|Africa|Europe|Americas|Latin America|Pacific|Caribbean))\b"
     r"|^\s*(?:[\w-]+\s+){0,4}?among\s+(?:the\s+)?(?:Arab|Gulf|Nordic|Asian|African|European|Islamic)\b")
+TARGET = re.compile(r"\btarget\s+(?:of\s+)?(?:\w+\s+){0,2}$", re.I)  # "the UN target of 0.7 per cent": not the partner's
 YEAR_IN = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Aa]s of|[Bb]y)\s+((?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -48,7 +49,7 @@ def from_sentence(sentence: str, page: int) -> list[Indicator]:
         usd = [m for m in find_money(sentence) if m.currency == "USD"]
         if usd:
             found.append(Indicator("oda_usd", float(usd[0].amount), year, page, evidence))
-        percent = PERCENT.search(sentence)
+        percent = next((m for m in PERCENT.finditer(sentence) if not TARGET.search(sentence[:m.start()])), None)
         if percent and re.search(r"gross national income|\bGNI\b", sentence, re.I):
             found.append(Indicator("oda_gni_percent", float(percent.group(1)), year, page, evidence))
     rank = RANK.search(sentence)

@@ -76,3 +76,18 @@ def test_an_acronym_never_named_as_a_funder_needs_an_institution_word():
 def test_ilo_funding_accounts_are_not_agencies():
     text = "The Regular Budget Supplementary Account (RBSA) is flexible funding. RBSA funds the ILO's priorities."
     assert find_agencies(text, "JPN") == []
+
+
+def test_a_ministry_whose_name_holds_and_the_keeps_its_whole_name():
+    text = "The Ministry of Labour, Employment and the Social and Solidarity Economy (MTEESS) represents it."
+    assert [(a.name, a.acronym) for a in find_agencies(text, "LUX")] == [
+        ("Ministry of Labour, Employment and the Social and Solidarity Economy", "MTEESS")]
+
+
+def test_two_institutions_joined_by_and_the_are_two_agencies():
+    text = "It works with the Ministry of Health and the Agency for Work (AFW)."
+    assert [(a.name, a.acronym) for a in find_agencies(text, "LUX")] == [("Ministry of Health", None), ("Agency for Work", "AFW")]
+
+
+def test_an_inspectorate_is_an_agency():
+    assert [a.acronym for a in find_agencies("The Inspectorate of Labour and Mines (ITM) shares expertise.", "LUX")] == ["ITM"]

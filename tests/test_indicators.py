@@ -31,3 +31,8 @@ def test_a_rank_within_a_region_is_not_the_donor_rank():
 def test_the_largest_donor_in_the_world_is_rank_one():
     text = "In 2020, the United States was the largest donor of development assistance in the world."
     assert {i.name: i.value for i in from_sentence(text, 1)}["oda_donor_rank"] == 1.0
+
+
+def test_a_target_share_of_gni_is_not_the_partners_share():
+    text = "Luxembourg has exceeded the United Nations target of 0.7 per cent of gross national income (GNI) since 2000."
+    assert from_sentence(text, 1) == []
