@@ -9,10 +9,13 @@ one are read left column first, then right.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from extractors.document import Line, Word
 
 Table = tuple[tuple[float, float, float, float], list[list[str]]]
+Rule = tuple[float, float, float]  # a vertical rule: x, top, bottom
+MIN_SIDE_ROWS = 4
 
 
 def rough_rows(words: list[Word]) -> list[list[Word]]:
@@ -56,19 +59,33 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     return min(starts)
 
 
-def order_page(words: list[Word], tables: list[Table], width: float, page: int) -> list[Line]:
+def gutter_at_rule(words: list[Word], rules: Sequence[Rule]) -> float | None:
+    """Where a column starts right of a long vertical rule with text on both sides (a sidebar's
+    border, a column rule), for a page whose gutter lies outside the middle of the page, where
+    find_gutter does not look: MIN_SIDE_ROWS rows of text on each side, beside the rule."""
+    for x, top, bottom in sorted(rules, key=lambda rule: rule[1] - rule[2]):
+        beside = [w for w in words if top <= (w.top + w.bottom) / 2 <= bottom]
+        left = [w for w in beside if w.x1 <= x]
+        right = [w for w in beside if w.x0 >= x]
+        if len(rough_rows(left)) >= MIN_SIDE_ROWS and len(rough_rows(right)) >= MIN_SIDE_ROWS:
+            return min(w.x0 for w in right)
+    return None
+
+
+def order_page(words: list[Word], tables: list[Table], width: float, page: int, rules: Sequence[Rule] = ()) -> list[Line]:
     """The page's lines (and tables, as one-line placeholders) in reading order.
 
     A band whose right side holds a single row is a full-width line whose spaces happen
     to fall at the gutter, not two columns.
     """
-    gutter = find_gutter(words, width)
+    gutter = find_gutter(words, width) or gutter_at_rule(words, rules)
     if gutter is None:
         items = [Line(row, (page, 0, 0)) for row in rough_rows(words)]
         items += [_table_line(box, rows, page, (page, 0, 0)) for box, rows in tables]
         return sorted(items, key=lambda line: line.top)
     spans = sorted((w.top, w.bottom) for w in words if w.x0 < gutter - 1 < w.x1)
     spans += _tight_rows(words, gutter)
+    spans += _spanning_headings(words, gutter)
     spans += sorted((box[1], box[3]) for box, _ in tables if box[0] < gutter - 1 < box[2])
     bands = _merge(sorted(spans))
     by_band: dict[tuple[int, bool], list[Word]] = {}
@@ -109,6 +126,28 @@ def _tight_rows(words: list[Word], gutter: float) -> list[tuple[float, float]]:
         for gap, row in gaps
         if gap < min(0.6 * gutter_width, 1.2 * max(w.size for w in row))
     ]
+
+
+def _spanning_headings(words: list[Word], gutter: float) -> list[tuple[float, float]]:
+    """Rows of a heading that spans both columns (CSS column-span) though its words sit left:
+    set larger than the text, with nothing right of the gutter beside it or in the line's
+    height above it (more than the gap between two paragraphs), and the right column's text
+    above it and again just below it, where both columns start anew."""
+    sizes = sorted(w.size for w in words)
+    body = sizes[len(sizes) // 2]
+    right = [w for w in words if w.x0 >= gutter - 1]
+    spans = []
+    for row in rough_rows(words):
+        size = max(w.size for w in row)
+        top, bottom = min(w.top for w in row), max(w.bottom for w in row)
+        if size < 1.15 * body or any(w.x1 > gutter - 1 for w in row):
+            continue
+        beside = any(w.bottom > top - size and w.top < bottom for w in right)  # a line's space above it, too
+        above = any(w.bottom <= top for w in right)
+        below = any(bottom <= w.top <= bottom + 3 * size for w in right)
+        if above and below and not beside:
+            spans.append((top, bottom))
+    return spans
 
 
 def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:

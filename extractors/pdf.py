@@ -31,6 +31,7 @@ from extractors.text import clean_word, squash
 WORD_ATTRS = ["fontname", "size"]
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 MAX_UNMAPPED_SHARE = 0.05
+LONG_RULE = 0.25  # of the page's height
 
 
 @dataclass
@@ -43,6 +44,7 @@ class PageContent:
     words: list[Word]
     tables: list[tuple[tuple[float, float, float, float], list[list[str]]]]
     ocr: bool = False
+    rules: list[tuple[float, float, float]] = field(default_factory=list)  # long vertical rules: x, top, bottom
 
 
 @dataclass
@@ -182,7 +184,20 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
                 page=page.page_number,
             )
         )
-    return PageContent(page.page_number, float(page.width), float(page.height), words, tables)
+    return PageContent(page.page_number, float(page.width), float(page.height), words, tables,
+                       rules=_long_vertical_rules(page, table_boxes))
+
+
+def _long_vertical_rules(page: pdfplumber.page.Page, table_boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float]]:
+    """Vertical rules a quarter of the page high or more, outside tables: a column rule, or the
+    border of a sidebar, that may part two columns of text (extractors.layout)."""
+    rules = []
+    for edge in page.vertical_edges:
+        x, top, bottom = edge["x0"], edge["top"], edge["bottom"]
+        inside = any(x0 - 1 <= x <= x1 + 1 and t - 1 <= top and bottom <= b + 1 for x0, t, x1, b in table_boxes)
+        if bottom - top >= LONG_RULE * float(page.height) and not inside:
+            rules.append((x, top, bottom))
+    return rules
 
 
 def _check_glyphs(pages: list[PageContent]) -> None:
@@ -222,7 +237,7 @@ def extract_document(path: Path, passwords: tuple[str, ...] = (), max_pages: int
     result = read_pages(path, passwords, max_pages)
     _check_glyphs(result.pages)
     _ocr_missing_text(path, result)
-    ordered: list[list[Line]] = [order_page(p.words, p.tables, p.width, p.number) for p in result.pages]
+    ordered: list[list[Line]] = [order_page(p.words, p.tables, p.width, p.number, p.rules) for p in result.pages]
     heights = {page.number: page.height for page in result.pages}
     lines = drop_running_margins(ordered, heights)
     size = body_size(lines)

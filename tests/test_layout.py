@@ -1,0 +1,70 @@
+"""Reading order around a long vertical rule: a sidebar's border parts two columns."""
+
+from __future__ import annotations
+
+from extractors.document import Word
+from extractors.layout import gutter_at_rule, order_page
+
+
+def _line(text: str, x: float, top: float) -> list[Word]:
+    words, cursor = [], x
+    for token in text.split():
+        width = 5.0 * len(token)
+        words.append(Word(token, cursor, cursor + width, top, top + 9, 9.0, "Helvetica", 1))
+        cursor += width + 3
+    return words
+
+
+def _page() -> list[Word]:
+    """An article left of a rule at x=440 and an aside of short lines right of it, row by row."""
+    article = ["The United Kingdom has ratified 89 Conventions.", "These include 9 of the",
+               "10 fundamental Conventions and", "76 technical Conventions.", "It funds the ILO."]
+    aside = ["OTHER PARTNERS", "Norway", "Japan", "Germany", "European Union"]
+    words = []
+    for row, (left, right) in enumerate(zip(article, aside)):
+        words += _line(left, 30, 100 + 14 * row) + _line(right, 448, 100 + 14 * row)
+    return words
+
+
+def test_a_long_rule_with_text_on_both_sides_gives_the_gutter_where_the_right_column_starts():
+    assert gutter_at_rule(_page(), [(440.0, 90.0, 400.0)]) == 448
+
+
+def test_a_rule_with_text_on_one_side_only_gives_no_gutter():
+    article_only = [w for w in _page() if w.x0 < 440]
+    assert gutter_at_rule(article_only, [(440.0, 90.0, 400.0)]) is None
+
+
+def test_the_article_beside_a_ruled_aside_is_read_whole_before_the_aside():
+    lines = [" ".join(w.text for w in line.words) for line in order_page(_page(), [], 595, 1, [(440.0, 90.0, 400.0)])]
+    assert lines[:2] == ["The United Kingdom has ratified 89 Conventions.", "These include 9 of the"]
+    assert lines[2] == "10 fundamental Conventions and"
+
+
+def _sized(text: str, x: float, top: float, size: float) -> list[Word]:
+    return [Word(w.text, w.x0, w.x1, top, top + size, size, "Helvetica-Bold", 1) for w in _line(text, x, top)]
+
+
+def test_a_heading_across_both_columns_ends_one_pair_of_columns_and_starts_another():
+    """CSS columns with a column-span heading: the text above it is balanced into two short
+    columns, and the text below starts a new pair; the heading's words sit left of the gutter."""
+    words = []
+    for row in range(4):
+        words += _line(f"top left {row}", 40, 100 + 14 * row) + _line(f"top right {row}", 320, 100 + 14 * row)
+    words += _sized("Projects", 40, 200, 13.0)
+    for row in range(4):
+        words += _line(f"low left {row}", 40, 230 + 14 * row) + _line(f"low right {row}", 320, 230 + 14 * row)
+    lines = [" ".join(w.text for w in line.words) for line in order_page(words, [], 595, 1)]
+    assert lines.index("top right 3") < lines.index("Projects") < lines.index("low left 0")
+    assert lines.index("low left 3") < lines.index("low right 0")
+
+
+def test_a_heading_in_the_left_column_beside_the_right_columns_text_stays_in_its_column():
+    words = []
+    for row in range(10):
+        words += _line(f"right {row}", 320, 100 + 14 * row)
+        if row != 4:
+            words += _line(f"left {row}", 40, 100 + 14 * row)
+    words += _sized("Heading", 40, 156, 12.0)
+    lines = [" ".join(w.text for w in line.words) for line in order_page(words, [], 595, 1)]
+    assert lines.index("left 9") < lines.index("right 0")
