@@ -202,6 +202,7 @@ FUNDS_IT = re.compile(
     r"^(?:\s*\([^)]*\))?(?:-funded\b|\s+(?:(?:has|have|also|jointly|further|generously)\s+)*(?:co-?)?" + FUNDING_VERB + r"\b" + NOT_MONEY
     + r"|\s+(?:is|was|has been|remains|is also)\s+(?:a|the|one of the)\s+(?:\w+\s+)?(?:funding partner|donor|funder|financial partner)s?\b)"
 )
+AGAIN_BY = re.compile(r"\bby\s+(?:the\s+)?$")  # "funded first by DFID and, since 2020, by the FCDO"
 COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?$")
 
 
@@ -224,7 +225,7 @@ def _funders(text: str, agencies: list[Agency], partner: str) -> list[str]:
         accepted: list[tuple[int, int, str]] = []
         for start, end, label in mentions:
             before, after = sentence[:start], sentence[end:]
-            coordinated = accepted and COORDINATED.match(sentence[accepted[-1][1]:start])
+            coordinated = accepted and (COORDINATED.match(sentence[accepted[-1][1]:start]) or AGAIN_BY.search(before))
             if FUNDED_BY.search(before) or FUNDING_FROM.search(before) or FUNDING_LABEL.search(before) \
                     or FUNDS_IT.match(after) or coordinated:
                 accepted.append((start, end, label))
@@ -266,10 +267,36 @@ def build_projects(sections: list[Section], partner: str, partner_iso3: str | No
                 funders=_funders(text, agencies, partner),
             )
         )
-    for project in table_projects(sections, partner, partner_iso3, agencies):
+    for project in table_projects(sections, partner, partner_iso3, agencies) + listed_projects(sections, partner, partner_iso3, agencies):
         if project.project_id not in seen:
             seen.add(project.project_id)
             projects.append(project)
+    return projects
+
+
+LISTED = re.compile(  # "Work in Freedom (Bangladesh, India, 2013–2023) – Funded by ...": one project a paragraph
+    r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]*?\b(?P<a>" + YEAR + r")\s?[-–—]\s?(?P<b>" + YEAR
+    + r"|\d\d)\b[^()]*)\)\s*[–—:-]\s+")
+
+
+def listed_projects(sections: list[Section], partner: str, partner_iso3: str | None, agencies: list[Agency]) -> list[Project]:
+    """Projects listed one to a paragraph or bullet under a projects heading, each opening with
+    its title and, in brackets, its places and years: "Title (Countries, 2019–2022) – text"."""
+    projects = []
+    for section in sections:
+        if not PROJECT_LIST.search(section.title):
+            continue
+        for block in section.blocks:
+            match = LISTED.match(squash(block.text)) if block.kind in ("paragraph", "list_item") else None
+            if match is None:
+                continue
+            title, start = MARKER_PREFIX.sub("", match.group("title")).strip(), int(match.group("a"))
+            text = squash(block.text)
+            projects.append(Project(
+                project_id=project_id(partner, title), title=title, start_year=start,
+                end_year=end_year_of(start, match.group("b")), description=text[match.end():], page=block.page,
+                countries=_countries(text, partner_iso3), funders=_funders(text, agencies, partner),
+            ))
     return projects
 
 

@@ -2,7 +2,7 @@
 
 from extractors.document import Block
 from parsers.agencies import Agency
-from parsers.projects import _countries, _funders, project_id, table_projects, text_years
+from parsers.projects import _countries, _funders, listed_projects, project_id, table_projects, text_years
 from parsers.sections import Section
 
 AGENCIES = [Agency("Ministry of Health, Labour and Welfare", "MHLW", "government", 0),
@@ -176,3 +176,30 @@ def test_a_project_running_in_a_biennium_runs_over_its_years():
 def test_a_funding_label_names_the_funder():
     agencies = [Agency("Ministry of Foreign and European Affairs", "MFEA", "government", 0)]
     assert _funders("Country: Cabo Verde · Duration: 2018–2021 · Funding: MFEA", agencies, "Luxembourg") == ["MFEA"]
+
+
+def _listing(*paragraphs: str, title: str = "Projects supported by the United Kingdom") -> Section:
+    heading = Block(kind="heading", text=title, page=2, size=14.0, bold=True)
+    return Section(heading=heading, blocks=[Block(kind="paragraph", text=p, page=2, size=10.0) for p in paragraphs])
+
+
+def test_a_paragraph_opening_with_a_title_and_its_places_and_years_in_brackets_is_a_project():
+    fcdo = [Agency("Foreign, Commonwealth & Development Office", "FCDO", "government", 0)]
+    section = _listing("Forced Labour in Thai Fishing (Thailand, 2018–21) – Financed by the FCDO, the project helped.",
+                       "Work in Freedom (Bangladesh, India and Nepal, 2013–2023) – The FCDO funded it.")
+    projects = listed_projects([section], "United Kingdom", "GBR", fcdo)
+    assert [(p.title, p.start_year, p.end_year, sorted(c.iso3 for c in p.countries), p.funders) for p in projects] == [
+        ("Forced Labour in Thai Fishing", 2018, 2021, ["THA"], ["FCDO"]),
+        ("Work in Freedom", 2013, 2023, ["BGD", "IND", "NPL"], ["FCDO"])]
+
+
+def test_such_paragraphs_outside_a_projects_section_are_not_projects():
+    section = _listing("The Strategy (United Kingdom, 2022–2030) – sets four priorities.", title="UK development priorities")
+    assert listed_projects([section], "United Kingdom", "GBR", []) == []
+
+
+def test_a_second_by_after_a_funded_by_names_a_second_funder():
+    agencies = [Agency("Department for International Development", "DFID", "government", 0),
+                Agency("Foreign, Commonwealth & Development Office", "FCDO", "government", 0)]
+    text = "Funded first by DFID and, since 2020, by the FCDO, the programme works with recruiters."
+    assert _funders(text, agencies, "United Kingdom") == ["DFID", "FCDO"]
