@@ -10,7 +10,7 @@ from parsers.countries import find_countries
 INSTITUTION = re.compile(
     r"\b(?:Ministry|Ministries|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Office|Bureau|"
     r"Fund|Foundation|Bank|Corporation|Institute|Council|Commission|Gesellschaft|Administration|Authority|"
-    r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation|Inspectorate)\b"
+    r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation|Inspectorate|Executive)\b"
 )
 PRIVATE = re.compile(r"\b(?:Foundation|Company|Corporation|Inc|Ltd|Group|Retailing|PLC|GmbH|AG|SA|Holdings?)\b")
 GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid)\b")

@@ -13,7 +13,7 @@ from parsers.numbers import ORDINAL_WORD, parse_ordinal
 from parsers.sentences import split_sentences
 
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent)")
-RANK = re.compile(r"\b(?:the\s+)?(?:(" + ORDINAL_WORD + r")[- ])?largest\s+(?:\w+\s+){0,2}?(?:donor|provider|contributor)", re.I)
+RANK = re.compile(r"\b(?:the\s+)?(?:(" + ORDINAL_WORD + r")[- ]?)?largest\s+(?:\w+\s+){0,2}?(?:donor|provider|contributor)", re.I)
 REGIONAL = re.compile(  # "... largest provider of development assistance in the Arab region": not its rank among donors
     r"^\s*(?:[\w-]+\s+){0,4}?(?:in|among|within)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)+world|(?:[A-Z][\w-]*\s+)*"
     r"(?:region|Gulf|Middle East|Asia|Africa|Europe|Americas|Latin America|Pacific|Caribbean))\b"

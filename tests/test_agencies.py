@@ -91,3 +91,8 @@ def test_two_institutions_joined_by_and_the_are_two_agencies():
 
 def test_an_inspectorate_is_an_agency():
     assert [a.acronym for a in find_agencies("The Inspectorate of Labour and Mines (ITM) shares expertise.", "LUX")] == ["ITM"]
+
+
+def test_an_executive_agency_is_an_agency():
+    text = "The Health and Safety Executive (HSE) shares its expertise with ILO projects."
+    assert [(a.name, a.acronym) for a in find_agencies(text, "GBR")] == [("Health and Safety Executive", "HSE")]

@@ -36,3 +36,8 @@ def test_the_largest_donor_in_the_world_is_rank_one():
 def test_a_target_share_of_gni_is_not_the_partners_share():
     text = "Luxembourg has exceeded the United Nations target of 0.7 per cent of gross national income (GNI) since 2000."
     assert from_sentence(text, 1) == []
+
+
+def test_a_rank_whose_hyphen_was_lost_at_a_line_end_is_still_read():
+    text = "In 2021, the United Kingdom remained the fourthlargest donor in the OECD Development Assistance Committee."
+    assert {i.name: i.value for i in from_sentence(text, 1)}["oda_donor_rank"] == 4.0
