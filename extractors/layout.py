@@ -15,7 +15,10 @@ from extractors.document import Line, Word
 
 Table = tuple[tuple[float, float, float, float], list[list[str]]]
 Rule = tuple[float, float, float]  # a vertical rule: x, top, bottom
+Box = tuple[float, float, float, float]  # a shaded or framed rectangle: x0, top, x1, bottom
 MIN_SIDE_ROWS = 4
+MIN_PANEL_WORDS = 3
+PANEL_REGION = 1000  # regions of panels' lines are numbered apart from the columns' bands
 
 
 def rough_rows(words: list[Word]) -> list[list[Word]]:
@@ -72,12 +75,77 @@ def gutter_at_rule(words: list[Word], rules: Sequence[Rule]) -> float | None:
     return None
 
 
-def order_page(words: list[Word], tables: list[Table], width: float, page: int, rules: Sequence[Rule] = ()) -> list[Line]:
+def order_page(words: list[Word], tables: list[Table], width: float, page: int, rules: Sequence[Rule] = (),
+               boxes: Sequence[Box] = ()) -> list[Line]:
     """The page's lines (and tables, as one-line placeholders) in reading order.
 
-    A band whose right side holds a single row is a full-width line whose spaces happen
-    to fall at the gutter, not two columns.
+    A panel (a shaded or framed box of text: a key-figures sidebar, a card, a tile) is read
+    whole, where it stands: before the first line below its top that it sits over, or else
+    right after the last line above it that it sits under; panels side by side are read left
+    to right. Outside the panels, a band whose right side holds a single row is a full-width
+    line whose spaces happen to fall at the gutter, not two columns.
     """
+    held = panels(boxes, words)
+    inside: list[tuple[list[Word], list[Table]]] = [([], []) for _ in held]
+    outside_words = [w for w in words if not _into(_panel_of((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2, held), inside, w)]
+    outside_tables = [t for t in tables if not _into(_panel_of((t[0][0] + t[0][2]) / 2, (t[0][1] + t[0][3]) / 2, held), inside, t)]
+    lines = _order_columns(outside_words, outside_tables, width, page, rules)
+    groups: dict[int, list[Line]] = {}
+    for index, (box, (box_words, box_tables)) in sorted(enumerate(zip(held, inside)), key=lambda item: (round(item[1][0][1] / 5), item[1][0][0])):
+        region = (page, PANEL_REGION + index, 0)
+        group = [Line(row, region) for row in rough_rows(box_words)] + [_table_line(b, r, page, region) for b, r in box_tables]
+        groups.setdefault(_insertion(box, lines), []).extend(sorted(group, key=lambda line: line.top))
+    ordered: list[Line] = []
+    for position in range(len(lines) + 1):
+        ordered += groups.get(position, [])
+        ordered += lines[position:position + 1]
+    return ordered
+
+
+def panels(boxes: Sequence[Box], words: list[Word]) -> list[Box]:
+    """The outermost boxes that hold MIN_PANEL_WORDS words or more, but not every word (a
+    page's or a slide's background is no panel)."""
+    def holds(box: Box, word: Word) -> bool:
+        return box[0] <= (word.x0 + word.x1) / 2 <= box[2] and box[1] <= (word.top + word.bottom) / 2 <= box[3]
+
+    def within(inner: Box, outer: Box) -> bool:
+        return outer[0] - 2 <= inner[0] and outer[1] - 2 <= inner[1] and inner[2] <= outer[2] + 2 and inner[3] <= outer[3] + 2
+
+    outermost: list[Box] = []
+    for box in sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True):
+        if not any(within(box, kept) for kept in outermost):
+            outermost.append(box)
+    return [box for box in outermost if MIN_PANEL_WORDS <= sum(holds(box, w) for w in words) < len(words)]
+
+
+def _panel_of(x: float, y: float, held: list[Box]) -> int | None:
+    return next((i for i, (x0, top, x1, bottom) in enumerate(held) if x0 <= x <= x1 and top <= y <= bottom), None)
+
+
+def _into(index: int | None, inside: list[tuple[list[Word], list[Table]]], item: Word | Table) -> bool:
+    """Put a word or table into its panel's share; False if it is in none."""
+    if index is None:
+        return False
+    inside[index][1 if isinstance(item, tuple) else 0].append(item)
+    return True
+
+
+def _insertion(box: Box, lines: list[Line]) -> int:
+    """Where a panel's lines go among the page's other lines (see order_page)."""
+    def over(line: Line) -> bool:
+        return line.x0 < box[2] and line.x1 > box[0]
+
+    below = next((i for i, line in enumerate(lines) if line.top >= box[1] - 2 and over(line)), None)
+    if below is not None:
+        return below
+    above = [i for i, line in enumerate(lines) if line.bottom <= box[1] + 2 and over(line)]
+    if above:
+        return above[-1] + 1
+    return next((i for i, line in enumerate(lines) if line.top >= box[1]), len(lines))
+
+
+def _order_columns(words: list[Word], tables: list[Table], width: float, page: int, rules: Sequence[Rule]) -> list[Line]:
+    """Lines in reading order of one column, two columns, or one changing to two part-way down."""
     gutter = find_gutter(words, width) or gutter_at_rule(words, rules)
     if gutter is None:
         items = [Line(row, (page, 0, 0)) for row in rough_rows(words)]

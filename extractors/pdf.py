@@ -32,6 +32,7 @@ WORD_ATTRS = ["fontname", "size"]
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 MAX_UNMAPPED_SHARE = 0.05
 LONG_RULE = 0.25  # of the page's height
+MIN_BOX = (60.0, 30.0)  # points: a rectangle smaller than this holds no panel of text
 
 
 @dataclass
@@ -45,6 +46,7 @@ class PageContent:
     tables: list[tuple[tuple[float, float, float, float], list[list[str]]]]
     ocr: bool = False
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # long vertical rules: x, top, bottom
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # panels: x0, top, x1, bottom
 
 
 @dataclass
@@ -185,7 +187,21 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
             )
         )
     return PageContent(page.page_number, float(page.width), float(page.height), words, tables,
-                       rules=_long_vertical_rules(page, table_boxes))
+                       rules=_long_vertical_rules(page, table_boxes), boxes=_boxes(page, table_boxes))
+
+
+def _boxes(page: pdfplumber.page.Page, table_boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """Shaded or framed rectangles big enough to hold text, outside tables and smaller than half
+    the page: the panels, cards and sidebars that extractors.layout reads whole."""
+    boxes = []
+    for rect in page.rects:
+        box = (rect["x0"], rect["top"], rect["x1"], rect["bottom"])
+        big = rect["width"] >= MIN_BOX[0] and rect["height"] >= MIN_BOX[1]
+        small = rect["width"] * rect["height"] < 0.5 * float(page.width) * float(page.height)
+        in_table = any(x0 - 2 <= box[0] and t - 2 <= box[1] and box[2] <= x1 + 2 and box[3] <= b + 2 for x0, t, x1, b in table_boxes)
+        if big and small and not in_table:
+            boxes.append(box)
+    return boxes
 
 
 def _long_vertical_rules(page: pdfplumber.page.Page, table_boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float]]:
@@ -237,7 +253,7 @@ def extract_document(path: Path, passwords: tuple[str, ...] = (), max_pages: int
     result = read_pages(path, passwords, max_pages)
     _check_glyphs(result.pages)
     _ocr_missing_text(path, result)
-    ordered: list[list[Line]] = [order_page(p.words, p.tables, p.width, p.number, p.rules) for p in result.pages]
+    ordered: list[list[Line]] = [order_page(p.words, p.tables, p.width, p.number, p.rules, p.boxes) for p in result.pages]
     heights = {page.number: page.height for page in result.pages}
     lines = drop_running_margins(ordered, heights)
     size = body_size(lines)

@@ -68,3 +68,31 @@ def test_a_heading_in_the_left_column_beside_the_right_columns_text_stays_in_its
     words += _sized("Heading", 40, 156, 12.0)
     lines = [" ".join(w.text for w in line.words) for line in order_page(words, [], 595, 1)]
     assert lines.index("left 9") < lines.index("right 0")
+
+
+def test_cards_side_by_side_are_each_read_whole_left_to_right():
+    """Three shaded cards in a row, their lines at the same heights: each card is one run of lines."""
+    words, boxes = [], []
+    for card, x in enumerate((40, 340, 640)):
+        boxes.append((x - 5, 95, x + 250, 160))
+        for row, text in enumerate((f"Card {card} title", f"card {card} years", f"card {card} place")):
+            words += _line(text, x, 100 + 14 * row)
+    words += _line("Below the cards comes the text.", 40, 200)
+    lines = [" ".join(w.text for w in line.words) for line in order_page(words, [], 960, 1, boxes=boxes)]
+    assert lines == ["Card 0 title", "card 0 years", "card 0 place", "Card 1 title", "card 1 years", "card 1 place",
+                     "Card 2 title", "card 2 years", "card 2 place", "Below the cards comes the text."]
+
+
+def test_a_sidebar_beside_the_body_is_read_whole_after_what_is_above_it():
+    words = _line("Partnering with Australia", 40, 60)
+    for row in range(4):
+        words += _line(f"figure {row}", 45, 150 + 14 * row) + _line(f"body text line {row}", 220, 150 + 14 * row)
+    lines = [" ".join(w.text for w in line.words) for line in order_page(words, [], 595, 1, boxes=[(38, 140, 206, 220)])]
+    assert lines == ["Partnering with Australia", "figure 0", "figure 1", "figure 2", "figure 3",
+                     "body text line 0", "body text line 1", "body text line 2", "body text line 3"]
+
+
+def test_a_background_holding_every_word_is_no_panel():
+    words = _line("Qatar – ILO Partnership", 40, 60) + _line("October 2022", 40, 90)
+    lines = [" ".join(w.text for w in line.words) for line in order_page(words, [], 960, 1, boxes=[(0, 0, 960, 540)])]
+    assert lines == ["Qatar – ILO Partnership", "October 2022"]
