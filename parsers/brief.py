@@ -14,7 +14,8 @@ from parsers.sections import MONTH_YEAR, MONTHS, Outline
 _MONTH_NUMBERS = {name[:3].lower(): index + 1 for index, name in enumerate(MONTHS.split("|"))}
 _TITLE_NOISE = re.compile(
     r"\b(?:ILO|International Labour Organi[sz]ation|co-?operation|partnerships?|brief|profile|"
-    r"development|and the|with the|between|relations?)\b|'s\b|[–—|:]|\s-\s",
+    r"development|and the|with the|between|relations?|partnering|working|cooperating|collaborating|together|"
+    r"at a glance|in focus|fact ?sheet|overview)\b|'s\b|[–—|:]|\s-\s",
     re.IGNORECASE,
 )
 _MEMBER = re.compile(r"^(?:The\s+)?(?P<partner>[A-Z][\w'’ -]+?)\s+(?:is|was|became|has been)\s+(?:a|an|one of the)\s+(?:founding\s+)?(?:ILO\s+)?[Mm]ember")
@@ -78,12 +79,22 @@ def conventions(text: str) -> tuple[int | None, int | None, int | None, int | No
     sentence = " ".join(sentences[index:index + 2]) if index is not None else ""
     number = r"(" + NUMBER_WORD + r")"
     qualifier = r"(?:\s+(?:out\s+of|of\s+the)\s+\w+)?(?:\s+(?:are|were|is))?"
+
+    def labelled(label: str) -> str:  # a key-figures label and its value: "Fundamental: 7", then a line's end or another label
+        return r"(?i)\b" + label + r"(?:\s+Conventions)?\s*:\s*" + number + r"\b(?=\s*(?:\n|$|\w+\s*:))"
+
+    def first(*patterns: str) -> int | None:
+        return next((count for pattern in patterns if (count := _count(pattern, sentence)) is not None), None)
+
+    conventions_word = r"\s+(?:ILO\s+|international\s+labour\s+)?Conventions"
     return (
-        _count(r"ratified\s+(?:a\s+total\s+of\s+|all\s+)?" + number + r"\s+(?:ILO\s+|international\s+labour\s+)?Conventions", sentence),
-        _count(r"(?i)" + number + qualifier + r"\s+fundamental", sentence),
-        _count(r"(?i)" + number + qualifier + r"\s+(?:governance|priority)", sentence),
-        _count(r"(?i)" + number + qualifier + r"\s+technical", sentence),
-        _count(r"(?i)" + number + r"\s+protocols?\b", sentence),
+        first(r"ratified\s+(?:a\s+total\s+of\s+|all\s+)?" + number + conventions_word,
+              r"(?i)\bConventions\s+ratified\s*:?\s*" + number + r"\b(?!\s+(?:fundamental|governance|priority|technical)\b(?!\s*:))",
+              number + conventions_word + r"\s+ratified"),
+        first(labelled("fundamental"), r"(?i)" + number + qualifier + r"\s+fundamental"),
+        first(labelled("(?:governance|priority)"), r"(?i)" + number + qualifier + r"\s+(?:governance|priority)"),
+        first(labelled("technical"), r"(?i)" + number + qualifier + r"\s+technical"),
+        first(labelled("protocols?"), r"(?i)" + number + r"\s+protocols?\b"),
     )
 
 

@@ -13,6 +13,8 @@ from parsers.brief import contact, conventions, partner_from_text, partner_from_
         ("The Republic of Korea and the ILO", "Republic of Korea"),
         ("European Union – ILO partnership", "European Union"),
         ("Germany's partnership with the ILO", "Germany"),
+        ("Partnering with Australia", "Australia"),
+        ("Working together: Norway and the ILO", "Norway"),
     ],
 )
 def test_partner_is_the_title_without_the_ilo_words(title, partner):
@@ -37,3 +39,19 @@ def test_convention_counts_with_protocols_and_of_which_phrasing():
 def test_contact_prefers_the_contact_block_and_keeps_the_phone_as_printed():
     email, phone = contact("T: +41 22 799 7370\nE: partnerships@ilo.org", "write to other@example.org")
     assert (email, phone) == ("partnerships@ilo.org", "+41 22 799 7370")
+
+
+def test_convention_counts_from_key_figures_labels_and_values():
+    text = "Key figures\nILO Conventions ratified\n59\nFundamental: 7 Governance: 3\nTechnical: 49\nProtocols: 1\nAssessed"
+    assert conventions(text) == (59, 7, 3, 49, 1)
+
+
+def test_a_count_before_conventions_ratified_is_the_total():
+    text = "Member State since 1972\n7 Conventions ratified: 5 fundamental, 1 governance and 1 technical Convention"
+    assert conventions(text) == (7, 5, 1, 1, None)
+
+
+def test_a_colon_in_prose_is_no_key_figures_label():
+    text = ("New Zealand has ratified 61 Conventions and one Protocol: seven of the ten Fundamental Conventions, "
+            "three of the four Governance Conventions and 51 Technical Conventions.")
+    assert conventions(text) == (61, 7, 3, 51, 1)
