@@ -300,12 +300,20 @@ def listed_projects(sections: list[Section], partner: str, partner_iso3: str | N
     return projects
 
 
+PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "2021"
+    r"^\s*(?:from\s+)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until)\s?" + SHORT_MONTH
+    + r"(?P<b>" + YEAR + r"|\d\d))?\s*$", re.IGNORECASE)
+
+
 def _cell_years(cells: list[str]) -> tuple[int | None, int | None]:
-    """The years of the first cell that is a year range ("2019–2023"), or that states a period."""
+    """The years of the first cell that is a period ("2019–2023", "Jan 2012 – Jun 2021", "2021"),
+    or else those the row's text states."""
     for cell in cells:
-        rest, start, end = split_trailing_years(cell)
-        if start is not None and not rest.strip(" :-–"):
-            return start, end
+        if match := PERIOD_CELL.match(cell):
+            start = int(match.group("a"))
+            end = end_year_of(start, match.group("b")) if match.group("b") else start
+            if start <= end:
+                return start, end
     return text_years(" ".join(cells))
 
 

@@ -203,3 +203,13 @@ def test_a_second_by_after_a_funded_by_names_a_second_funder():
                 Agency("Foreign, Commonwealth & Development Office", "FCDO", "government", 0)]
     text = "Funded first by DFID and, since 2020, by the FCDO, the programme works with recruiters."
     assert _funders(text, agencies, "United Kingdom") == ["DFID", "FCDO"]
+
+
+def test_a_duration_cell_with_months_or_one_year_gives_the_years():
+    section = Section(heading=None, blocks=[_table(2, [
+        ["Programme", "Duration", "Location"],
+        ["Roads for Development (R4D)", "Jan 2012 – Jun 2021", "Timor-Leste"],
+        ["Future of Work Dialogue in Papua New Guinea", "2021", "Papua New Guinea"],
+    ])])
+    assert [(p.title, p.start_year, p.end_year) for p in table_projects([section], "Australia", "AUS", [])] == [
+        ("Roads for Development (R4D)", 2012, 2021), ("Future of Work Dialogue in Papua New Guinea", 2021, 2021)]
