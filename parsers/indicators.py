@@ -19,6 +19,8 @@ REGIONAL = re.compile(  # "... largest provider of development assistance in the
     r"(?:region|Gulf|Middle East|Asia|Africa|Europe|Americas|Latin America|Pacific|Caribbean))\b"
     r"|^\s*(?:[\w-]+\s+){0,4}?among\s+(?:the\s+)?(?:Arab|Gulf|Nordic|Asian|African|European|Islamic)\b")
 TARGET = re.compile(r"\btarget\s+(?:of\s+)?(?:\w+\s+){0,2}$", re.I)  # "the UN target of 0.7 per cent": not the partner's
+ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.I)
+GROUP = re.compile(r"\b(?:Arab|Gulf|Nordic|Asian|African|European|Islamic|Pacific|regional|bilateral)\b")
 YEAR_IN = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Aa]s of|[Bb]y)\s+((?:19|20)\d\d)\b")
 YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
@@ -53,11 +55,17 @@ def from_sentence(sentence: str, page: int) -> list[Indicator]:
         if percent and re.search(r"gross national income|\bGNI\b", sentence, re.I):
             found.append(Indicator("oda_gni_percent", float(percent.group(1)), year, page, evidence))
     rank = RANK.search(sentence)
-    if rank and re.search(r"donor|development|ODA|assistance", sentence, re.I) and not REGIONAL.search(sentence[rank.end():]):
+    if rank and re.search(r"donor|development|ODA|assistance", sentence, re.I) and not _not_a_rank(sentence, rank):
         value = parse_ordinal(rank.group(1)) if rank.group(1) else 1
         if value:
             found.append(Indicator("oda_donor_rank", float(value), year, page, evidence))
     return found
+
+
+def _not_a_rank(sentence: str, rank: re.Match[str]) -> bool:
+    """'one of the largest donors' names no place; a rank within a region or a group ('the largest
+    Arab donor', '... in the Arab region') is not the partner's rank among donors."""
+    return bool(ONE_OF.search(sentence[:rank.start()]) or GROUP.search(rank.group(0)) or REGIONAL.search(sentence[rank.end():]))
 
 
 def find_indicators(blocks: list[Block]) -> list[Indicator]:

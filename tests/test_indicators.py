@@ -41,3 +41,11 @@ def test_a_target_share_of_gni_is_not_the_partners_share():
 def test_a_rank_whose_hyphen_was_lost_at_a_line_end_is_still_read():
     text = "In 2021, the United Kingdom remained the fourthlargest donor in the OECD Development Assistance Committee."
     assert {i.name: i.value for i in from_sentence(text, 1)}["oda_donor_rank"] == 4.0
+
+
+def test_one_of_the_largest_donors_is_no_rank():
+    assert from_sentence("Qatar was one of the largest donors of humanitarian aid in 2021.", 1) == []
+
+
+def test_the_largest_donor_of_a_group_is_no_rank():
+    assert from_sentence("Qatar was the largest Arab donor of humanitarian aid in 2021.", 1) == []
