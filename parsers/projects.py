@@ -177,12 +177,17 @@ def _countries(text: str, partner_iso3: str | None) -> list[CountryMention]:
     return list(chosen.values())
 
 
+PLACE_LABEL = re.compile(r"\b(?:where|locations?|countr(?:y|ies))\s*:\s*$", re.IGNORECASE)  # "Where: Qatar"
+
+
 def _listed_as_recipient(text: str, mentions: list[CountryMention], index: int) -> bool:
     mention = mentions[index]
+    before = text[max(0, mention.start - 12):mention.start]
+    if PLACE_LABEL.search(before):
+        return True
     after = text[mention.end:mention.end + 20]
     if after.startswith("'s") or re.match(r"\s+[A-Z]", after):
         return False
-    before = text[max(0, mention.start - 12):mention.start]
     if re.search(r"\bin\s+(?:the\s+)?$", before):
         return True
     neighbours = [m for i, m in enumerate(mentions) if i in (index - 1, index + 1) and m.iso3 != mention.iso3]

@@ -213,3 +213,7 @@ def test_a_duration_cell_with_months_or_one_year_gives_the_years():
     ])])
     assert [(p.title, p.start_year, p.end_year) for p in table_projects([section], "Australia", "AUS", [])] == [
         ("Roads for Development (R4D)", 2012, 2021), ("Future of Work Dialogue in Papua New Guinea", 2021, 2021)]
+
+
+def test_the_partner_given_as_a_projects_labelled_place_is_a_project_country():
+    assert [c.iso3 for c in _countries("Heat Stress Protection. 2019 – 2021. Where: Qatar. Funded by: MOL", "QAT")] == ["QAT"]
