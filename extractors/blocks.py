@@ -13,6 +13,7 @@ import statistics
 from collections import Counter
 
 from extractors.document import Block, Line
+from extractors.layout import PANEL_REGION
 from extractors.text import join_hyphenated
 
 GLUED_BEFORE = re.compile(r"^(?:[A-Z]{3}|US\$|\$|€|£|No\.|Art\.|p\.)$")
@@ -191,6 +192,22 @@ def _settle_heading(block: Block) -> Block:
     return block
 
 
+def _in_panel(*lines: Line) -> bool:
+    """Whether any of the lines is in a box of text (extractors.layout): a box's text neither
+    continues the text before it nor runs on after it."""
+    return any(line.region[1] >= PANEL_REGION for line in lines)
+
+
+def _captions(blocks: list[Block]) -> list[Block]:
+    """A heading set right under a figure, smaller than it, is the figure's caption (a slide's
+    tile: "US$ 2.2 million" / "Assessed contribution, 2022–23 biennium"), not a heading."""
+    for value, block in zip(blocks, blocks[1:]):
+        figure = value.kind == "paragraph" and FIGURE.fullmatch(value.text.strip())
+        if block.kind == "heading" and figure and block.size < value.size and block.page == value.page:
+            block.kind = "paragraph"
+    return blocks
+
+
 def build_blocks(lines: list[Line], body: float) -> list[Block]:
     """Blocks in reading order, with paragraphs split by column or page breaks rejoined."""
     builder = _Builder(body, _line_gap(lines, body))
@@ -211,14 +228,14 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
         if builder.continues(line, heading):
             builder.extend(line)
             continue
-        if builder.last is not None and line.region != builder.last.region:
+        if builder.last is not None and line.region != builder.last.region and not _in_panel(line, builder.last):
             breaks.add(len(builder.blocks))
         kind = "table" if line.table is not None else "heading" if heading else "list_item" if line.marker else "paragraph"
         if kind == "paragraph" and (run_in := split_run_in_heading(line)):
             builder.start(run_in[0], "heading")
             line = run_in[1]
         builder.start(line, kind)
-    return _rejoin_across_breaks([_settle_heading(b) for b in builder.blocks], breaks)
+    return _rejoin_across_breaks(_captions([_settle_heading(b) for b in builder.blocks]), breaks)
 
 
 def _at_hanging_indent(item: Block, x0: float) -> bool:

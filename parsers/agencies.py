@@ -108,10 +108,11 @@ def _foreign(name: str, partner_iso3: str | None) -> bool:
 
 
 def _funds(acronym: str, text: str) -> bool:
-    """Whether `text` names `acronym` as a funder: "funded by the LSI", "The LSI funds this programme"."""
+    """Whether `text` names `acronym` as a funder: "funded by the LSI", "Funded by: MOL and SC",
+    "The LSI funds this programme"."""
     name = re.escape(acronym)
     return bool(re.search(
-        rf"\b(?:[Ff]unded|[Ff]inanced|[Ss]ponsored|[Ff]unding) (?:by|from) (?:the )?{name}\b"
+        rf"\b(?:[Ff]unded|[Ff]inanced|[Ss]ponsored|[Ff]unding) (?:by|from)\s*:?\s*(?:the\s+)?(?:[A-Z][\w&]*(?:,\s*|\s+and\s+))*{name}\b"
         rf"|\b{name} (?:funds|finances|has funded|funded|financed) (?:this|these|the|a|an|two|three|several)\b", text))
 
 

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.blocks import TERMINAL
 from extractors.document import Block
 from extractors.text import squash
+from parsers.figures import statements
 from parsers.money import Money, find_money, qualifier_before
 from parsers.periods import Period, find_periods
 from parsers.sentences import split_sentences
@@ -22,7 +22,6 @@ KINDS = (
 )
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
 LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
-MAX_LABEL_WORDS = 8
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
 
 
@@ -127,28 +126,14 @@ def from_table(block: Block) -> list[Contribution]:
     return rows
 
 
-def _is_label(text: str) -> bool:
-    """A key-figures label ("Assessed contribution, 2022–23"): short, no amount, no full stop."""
-    return len(text.split()) <= MAX_LABEL_WORDS and not find_money(text) and not TERMINAL.search(text)
-
-
-def _is_amount(text: str) -> bool:
-    """A key-figures value: one amount and at most a qualifier word or two ("over NZD 14 million")."""
-    amounts = find_money(text)
-    return len(amounts) == 1 and len((text[:amounts[0].start] + text[amounts[0].end:]).split()) <= 2
-
-
 def find_contributions(blocks: list[Block], heading: str = "", run_in: bool = False) -> list[Contribution]:
     """Contributions stated in a section's blocks; the heading can give the period, and a
     run-in heading (set in the body's size) the kind of its first paragraph's money."""
     found: list[Contribution] = []
     heading_periods = [p for p in find_periods(heading) if p.start != p.end]
-    for block, value in zip(blocks, [*blocks[1:], None]):
+    for block in statements(blocks):
         if block.kind == "table":
             found += from_table(block)
-            continue
-        if value is not None and _is_label(block.text) and _is_amount(value.text):
-            found += from_sentence(f"{block.text}: {value.text}", "", heading_periods, value.page)
             continue
         sentences = split_sentences(block.text)
         opens = bool(sentences) and len(sentences[0][1].split()) <= 6

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from extractors.document import Block
 from extractors.text import squash
 from parsers.contributions import ODA
+from parsers.figures import statements
 from parsers.money import find_money
 from parsers.numbers import ORDINAL_WORD, parse_ordinal
 from parsers.sentences import split_sentences
@@ -70,7 +71,7 @@ def _not_a_rank(sentence: str, rank: re.Match[str]) -> bool:
 
 def find_indicators(blocks: list[Block]) -> list[Indicator]:
     found: dict[str, Indicator] = {}
-    for block in blocks:
+    for block in statements(blocks):
         if block.kind == "table":
             continue
         for offset, sentence in split_sentences(block.text):

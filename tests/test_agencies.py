@@ -96,3 +96,9 @@ def test_an_inspectorate_is_an_agency():
 def test_an_executive_agency_is_an_agency():
     text = "The Health and Safety Executive (HSE) shares its expertise with ILO projects."
     assert [(a.name, a.acronym) for a in find_agencies(text, "GBR")] == [("Health and Safety Executive", "HSE")]
+
+
+def test_an_acronym_listed_after_a_funding_label_is_named_as_a_funder():
+    narrative = "Supreme Committee for Delivery & Legacy (SC) – the body responsible for the tournament."
+    whole = narrative + "\nHeat Stress Protection\nFunded by: MOL and SC"
+    assert [a.acronym for a in find_agencies(narrative, "QAT", "Qatar", whole)] == ["SC"]

@@ -11,6 +11,7 @@ from extractors.text import join_hyphenated
 
 BRIEFS = Path(__file__).parent / "fixtures" / "briefs"
 BLIND2 = Path(__file__).parent / "fixtures" / "blind2"
+BLIND3 = Path(__file__).parent / "fixtures" / "blind3"
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +140,18 @@ def test_a_figure_set_large_is_a_value_not_a_heading(new_zealand):
     figure = _block(new_zealand, "USD 2.7 million")
     assert figure.kind == "paragraph" and figure.text == "USD 2.7 million"
     assert _block(new_zealand, "Key figures").kind == "heading"
+
+
+def test_a_caption_set_under_a_figure_is_no_heading():
+    qatar = extract_document(BLIND3 / "qatar-2022-10.pdf")
+    assert _block(qatar, "US$ 2.2 million").kind == "paragraph"
+    assert _block(qatar, "Assessed contribution, 2022–23").kind == "paragraph"
+    assert _block(qatar, "Funding and priorities").kind == "heading"
+
+
+def test_the_text_of_a_box_does_not_run_on_into_the_text_after_it():
+    qatar = extract_document(BLIND3 / "qatar-2022-10.pdf")
+    assert _block(qatar, "Voluntary contributions to the ILO").text == "Voluntary contributions to the ILO, 2018– 2022"
 
 
 def test_a_footer_ending_in_a_year_and_the_page_number_is_a_running_footer(ireland):
