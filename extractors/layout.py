@@ -86,15 +86,23 @@ def order_page(words: list[Word], tables: list[Table], width: float, page: int, 
     line whose spaces happen to fall at the gutter, not two columns.
     """
     held = panels(boxes, words)
-    inside: list[tuple[list[Word], list[Table]]] = [([], []) for _ in held]
-    outside_words = [w for w in words if not _into(_panel_of((w.x0 + w.x1) / 2, (w.top + w.bottom) / 2, held), inside, w)]
-    outside_tables = [t for t in tables if not _into(_panel_of((t[0][0] + t[0][2]) / 2, (t[0][1] + t[0][3]) / 2, held), inside, t)]
+    words_in: list[list[Word]] = [[] for _ in held]
+    tables_in: list[list[Table]] = [[] for _ in held]
+    outside_words: list[Word] = []
+    outside_tables: list[Table] = []
+    for word in words:
+        index = _panel_of((word.x0, word.top, word.x1, word.bottom), held)
+        (outside_words if index is None else words_in[index]).append(word)
+    for table in tables:
+        index = _panel_of(table[0], held)
+        (outside_tables if index is None else tables_in[index]).append(table)
     lines = _order_columns(outside_words, outside_tables, width, page, rules)
     groups: dict[int, list[Line]] = {}
-    for index, (box, (box_words, box_tables)) in sorted(enumerate(zip(held, inside)), key=lambda item: (round(item[1][0][1] / 5), item[1][0][0])):
+    for index in sorted(range(len(held)), key=lambda i: (round(held[i][1] / 5), held[i][0])):  # rows of panels, left to right
         region = (page, PANEL_REGION + index, 0)
-        group = [Line(row, region) for row in rough_rows(box_words)] + [_table_line(b, r, page, region) for b, r in box_tables]
-        groups.setdefault(_insertion(box, lines), []).extend(sorted(group, key=lambda line: line.top))
+        group = [Line(row, region) for row in rough_rows(words_in[index])]
+        group += [_table_line(box, rows, page, region) for box, rows in tables_in[index]]
+        groups.setdefault(_insertion(held[index], lines), []).extend(sorted(group, key=lambda line: line.top))
     ordered: list[Line] = []
     for position in range(len(lines) + 1):
         ordered += groups.get(position, [])
@@ -106,7 +114,7 @@ def panels(boxes: Sequence[Box], words: list[Word]) -> list[Box]:
     """The outermost boxes that hold MIN_PANEL_WORDS words or more, but not every word (a
     page's or a slide's background is no panel)."""
     def holds(box: Box, word: Word) -> bool:
-        return box[0] <= (word.x0 + word.x1) / 2 <= box[2] and box[1] <= (word.top + word.bottom) / 2 <= box[3]
+        return _panel_of((word.x0, word.top, word.x1, word.bottom), [box]) is not None
 
     def within(inner: Box, outer: Box) -> bool:
         return outer[0] - 2 <= inner[0] and outer[1] - 2 <= inner[1] and inner[2] <= outer[2] + 2 and inner[3] <= outer[3] + 2
@@ -118,16 +126,10 @@ def panels(boxes: Sequence[Box], words: list[Word]) -> list[Box]:
     return [box for box in outermost if MIN_PANEL_WORDS <= sum(holds(box, w) for w in words) < len(words)]
 
 
-def _panel_of(x: float, y: float, held: list[Box]) -> int | None:
+def _panel_of(area: Box, held: list[Box]) -> int | None:
+    """The panel that holds the centre of `area` (a word's or a table's box), if any."""
+    x, y = (area[0] + area[2]) / 2, (area[1] + area[3]) / 2
     return next((i for i, (x0, top, x1, bottom) in enumerate(held) if x0 <= x <= x1 and top <= y <= bottom), None)
-
-
-def _into(index: int | None, inside: list[tuple[list[Word], list[Table]]], item: Word | Table) -> bool:
-    """Put a word or table into its panel's share; False if it is in none."""
-    if index is None:
-        return False
-    inside[index][1 if isinstance(item, tuple) else 0].append(item)
-    return True
 
 
 def _insertion(box: Box, lines: list[Line]) -> int:
