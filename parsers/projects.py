@@ -18,7 +18,7 @@ from extractors.document import Block
 from extractors.text import squash
 from parsers.agencies import Agency
 from parsers.countries import CountryMention, find_countries
-from parsers.periods import end_year_of, split_trailing_years
+from parsers.periods import OPEN_RANGE, end_year_of, split_trailing_years
 from parsers.sections import Section
 from parsers.sentences import split_sentences
 
@@ -93,7 +93,8 @@ START_END = re.compile(
 
 def text_years(text: str) -> tuple[int | None, int | None]:
     """A project period the description states: "Duration: 2015–2019", "launched in 2021
-    and scheduled to end in 2023", "started in 2020 and will run until 2023"."""
+    and scheduled to end in 2023", "started in 2020 and will run until 2023", or one still open,
+    "2022 – ongoing" (no end year)."""
     for match in (LABELLED_YEARS.search(text), RUNNING_IN.search(text)):
         if match:
             start = int(match.group("a"))
@@ -104,6 +105,8 @@ def text_years(text: str) -> tuple[int | None, int | None]:
         start, end = int(match.group(1)), int(match.group(2))
         if start <= end <= start + 30:
             return start, end
+    if match := OPEN_RANGE.search(text):
+        return int(match.group("a")), None
     return None, None
 
 
@@ -129,7 +132,8 @@ def project_sections(sections: list[Section]) -> list[tuple[Section, list[Sectio
     headed = [s for s in sections if s.heading is not None]
 
     def dated(section: Section) -> bool:
-        return _heading_years(section)[1] is not None and not NARRATIVE.search(section.title)
+        title, start, _, _ = _heading_years(section)
+        return start is not None and bool(title) and not NARRATIVE.search(section.title)  # not a bare years line
 
     def general(section: Section) -> bool:
         return bool(NARRATIVE.search(section.title) or GENERAL.search(section.title) or COLUMN_LABELS.match(section.title))

@@ -43,3 +43,7 @@ def test_heading_year_ranges_are_split_from_the_title(heading, title, start, end
 def test_since_a_year_is_an_open_period():
     period = find_periods("Since 2010, Korea has contributed")[0]
     assert (period.start, period.end) == (2010, None)
+
+
+def test_a_heading_ending_in_an_open_period_has_a_start_and_no_end():
+    assert split_trailing_years("Emergency Livelihoods (2022 – ongoing)") == ("Emergency Livelihoods", 2022, None)

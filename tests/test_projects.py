@@ -2,7 +2,7 @@
 
 from extractors.document import Block
 from parsers.agencies import Agency
-from parsers.projects import _countries, _funders, listed_projects, project_id, table_projects, text_years
+from parsers.projects import _countries, _funders, listed_projects, project_id, project_sections, table_projects, text_years
 from parsers.sections import Section
 
 AGENCIES = [Agency("Ministry of Health, Labour and Welfare", "MHLW", "government", 0),
@@ -217,3 +217,18 @@ def test_a_duration_cell_with_months_or_one_year_gives_the_years():
 
 def test_the_partner_given_as_a_projects_labelled_place_is_a_project_country():
     assert [c.iso3 for c in _countries("Heat Stress Protection. 2019 – 2021. Where: Qatar. Funded by: MOL", "QAT")] == ["QAT"]
+
+
+def test_a_project_still_running_has_a_start_and_no_end():
+    assert text_years("2022 – ongoing. Where: Afghanistan. Funded by: QFFD") == (2022, None)
+    assert text_years("The programme runs from 2020 onwards in three provinces.") == (2020, None)
+
+
+def test_a_heading_that_is_only_years_is_no_project():
+    heading = Block(kind="heading", text="Emergency Livelihoods in Afghanistan", page=5, size=14.5, bold=True)
+    years = Block(kind="heading", text="2022 – ongoing", page=5, size=12.5, bold=True)
+    dated = Block(kind="heading", text="Skills for Youth (2020–2023)", page=5, size=14.5, bold=True)
+    sections = [Section(heading=dated, blocks=[]), Section(heading=heading, blocks=[]),
+                Section(heading=years, blocks=[Block(kind="paragraph", text="Where: Afghanistan", page=5, size=11.0)])]
+    titles = [s.title for s, _ in project_sections(sections)]
+    assert "2022 – ongoing" not in titles and "Emergency Livelihoods in Afghanistan" in titles
