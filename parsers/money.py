@@ -30,7 +30,7 @@ QUALIFIERS = (
 )
 
 _NUMBER = r"\d{1,3}(?:[,  ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?P<scale>thousand|millions?|billions?|mn|mio|bn|m|k|b)\b)?"
+_SCALE = r"(?:\s?(?P<scale>thousand|millions?|billions?|mn|Mn|MN|mio|bn|Bn|BN|m|M|k|K|b)\b)?"
 _CODE = r"[A-Z]{3}"
 _PREFIX = re.compile(
     r"(?P<cur>US\s?\$|NZ\$|A\$|C\$|SFr\.|[$€£¥₩]|" + _CODE + r")\s?(?P<num>" + _NUMBER + r")" + _SCALE

@@ -21,6 +21,9 @@ from parsers.money import find_money
         ("CHF 4.5 million", "4500000.00", "CHF"),
         ("12.6 million US dollars", "12600000.00", "USD"),
         ("900,000 euros", "900000.00", "EUR"),
+        ("USD 26.4M", "26400000.00", "USD"),
+        ("US$ 2.6bn", "2600000000.00", "USD"),
+        ("EUR 4 Mn", "4000000.00", "EUR"),
     ],
 )
 def test_written_amounts_become_exact_decimals_with_iso_codes(text, amount, currency):
