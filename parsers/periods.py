@@ -63,17 +63,19 @@ def find_periods(text: str) -> list[Period]:
 
 
 TRAILING_RANGE = re.compile(
-    r"[\s,:–—-]*\(?\s*(?P<a>" + YEAR + r")\s?(?:[-–—/]|to)\s?(?P<b>" + YEAR + r"|\d\d)\s*\)?\s*$"
+    r"[\s,:–—-]*\(?\s*(?P<a>" + YEAR + r")\s?(?:[-–—/]|to)\s?(?P<b>" + YEAR + r"|\d\d)\s*\)?\.?\s*$"
 )
 TRAILING_SINGLE = re.compile(r"[\s,:–—-]*\((?P<a>" + YEAR + r")\)\s*$")
 OPEN_END = r"(?:\s?[-–—]\s?(?:ongoing|present|today|now)|\s+onwards?)"  # "2022 – ongoing", "2020 onwards"
-TRAILING_OPEN = re.compile(r"[\s,:–—-]*\(?\s*(?P<a>" + YEAR + r")" + OPEN_END + r"\s*\)?\.?\s*$", re.IGNORECASE)
+TRAILING_OPEN = re.compile(
+    r"[\s,:–—-]*(?:\(?\s*(?P<a>" + YEAR + r")" + OPEN_END + r"\s*\)?|\(\s*since\s+(?P<since>" + YEAR + r")\s*\))\.?\s*$",
+    re.IGNORECASE)  # "(since 2021)" in brackets only: "Member State since 1972" is no period of a project
 OPEN_RANGE = re.compile(r"\b(?P<a>" + YEAR + r")" + OPEN_END + r"\b", re.IGNORECASE)
 
 
 def split_trailing_years(heading: str) -> tuple[str, int | None, int | None]:
-    """'Title (2021-24)' → ('Title', 2021, 2024); 'Title (2022 – ongoing)' → ('Title', 2022, None);
-    a heading without years keeps None, None."""
+    """'Title (2021-24)' → ('Title', 2021, 2024); 'Title (2022 – ongoing)' and 'Title (since 2022)'
+    → ('Title', 2022, None); a heading without years keeps None, None."""
     match = TRAILING_RANGE.search(heading)
     if match:
         start = int(match.group("a"))
@@ -86,5 +88,5 @@ def split_trailing_years(heading: str) -> tuple[str, int | None, int | None]:
         return heading[: match.start()].strip(), year, year
     match = TRAILING_OPEN.search(heading)
     if match:
-        return heading[: match.start()].strip(), int(match.group("a")), None
+        return heading[: match.start()].strip(), int(match.group("a") or match.group("since")), None
     return heading.strip(), None, None

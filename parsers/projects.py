@@ -119,7 +119,7 @@ def _heading_years(section: Section) -> tuple[str, int | None, int | None, bool]
         if match:
             _, start, end = split_trailing_years(match.group(1))
             used_line = start is not None
-    return MARKER_PREFIX.sub("", title).strip(" :–-"), start, end, used_line
+    return MARKER_PREFIX.sub("", title).strip(" :–—-"), start, end, used_line
 
 
 def project_sections(sections: list[Section]) -> list[tuple[Section, list[Section]]]:
@@ -288,25 +288,49 @@ LISTED = re.compile(  # "Work in Freedom (Bangladesh, India, 2013–2023) – Fu
     + r"|\d\d)\b[^()]*)\)\s*[–—:-]\s+")
 
 
+LISTED_DASH = re.compile(r"^(?P<title>[^()\n—]{5,160}?)\s+—\s+(?P<period>[^.—]{4,40}?)\.\s+")  # "Title — 2020 to 2023. Text"
+
+
 def listed_projects(sections: list[Section], partner: str, partner_iso3: str | None, agencies: list[Agency]) -> list[Project]:
     """Projects listed one to a paragraph or bullet under a projects heading, each opening with
-    its title and, in brackets, its places and years: "Title (Countries, 2019–2022) – text"."""
+    its title and its years: "Title (Countries, 2019–2022) – text" or "Title — 2020 to 2023. Text"."""
     projects = []
     for section in sections:
         if not PROJECT_LIST.search(section.title):
             continue
         for block in section.blocks:
-            match = LISTED.match(squash(block.text)) if block.kind in ("paragraph", "list_item") else None
-            if match is None:
-                continue
-            title, start = MARKER_PREFIX.sub("", match.group("title")).strip(), int(match.group("a"))
             text = squash(block.text)
+            listed = _listed(text) if block.kind in ("paragraph", "list_item") else None
+            if listed is None:
+                continue
+            title, start, end, rest = listed
             projects.append(Project(
-                project_id=project_id(partner, title), title=title, start_year=start,
-                end_year=end_year_of(start, match.group("b")), description=text[match.end():], page=block.page,
+                project_id=project_id(partner, title), title=title, start_year=start, end_year=end,
+                description=rest, page=block.page,
                 countries=_countries(text, partner_iso3), funders=_funders(text, agencies, partner),
             ))
     return projects
+
+
+def _listed(text: str) -> tuple[str, int, int | None, str] | None:
+    """(title, start, end, the rest) of a paragraph that opens as a listed project, or None."""
+    if match := LISTED.match(text):
+        start = int(match.group("a"))
+        return MARKER_PREFIX.sub("", match.group("title")).strip(), start, end_year_of(start, match.group("b")), text[match.end():]
+    if (match := LISTED_DASH.match(text)) and (years := _period_years(match.group("period"))):
+        return MARKER_PREFIX.sub("", match.group("title")).strip(), *years, text[match.end():]
+    return None
+
+
+def _period_years(text: str) -> tuple[int, int | None] | None:
+    """The years of a text that is only a period: "2019–2023", "Jan 2012 – Jun 2021", "2021",
+    "2022 onwards" (no end year)."""
+    if match := PERIOD_CELL.match(text):
+        start = int(match.group("a"))
+        end = end_year_of(start, match.group("b")) if match.group("b") else start
+        return (start, end) if start <= end else None
+    rest, start, end = split_trailing_years(text)
+    return (start, end) if start is not None and not rest.strip() else None
 
 
 PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "2021"
@@ -318,11 +342,8 @@ def _cell_years(cells: list[str]) -> tuple[int | None, int | None]:
     """The years of the first cell that is a period ("2019–2023", "Jan 2012 – Jun 2021", "2021"),
     or else those the row's text states."""
     for cell in cells:
-        if match := PERIOD_CELL.match(cell):
-            start = int(match.group("a"))
-            end = end_year_of(start, match.group("b")) if match.group("b") else start
-            if start <= end:
-                return start, end
+        if years := _period_years(cell):
+            return years
     return text_years(" ".join(cells))
 
 

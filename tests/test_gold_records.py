@@ -42,7 +42,24 @@ def test_japan_sample_yields_exactly_its_gold_records(all_briefs_warehouse, japa
     assert actual["priorities"] == gold["priorities"]
 
 
-@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda path: path.name.removesuffix(".gold.json"))
+KNOWN_GAPS = {  # blind4, measured before its fixes; each gap is generic (see tests/fixtures/blind4/README.md)
+    "corvant-foundation-2024-02": "a company foundation's own name and its group's companies are not its agencies or funders",
+    "france-2022-11": "agencies named without an acronym in running text (Expertise France), and amounts whose kind or "
+                      "period sits in another clause ('roughly US$ 33 million' assessed, '€3.2m … in 2019/20'), are missed",
+    "italy-2023-09": "a three-column newsletter grid is read as two columns, mixing titles, years and text",
+    "kuwait-2024-01": "contributions in a table with years as columns and the unit only in its caption are not read",
+    "spain-2023-05": "a projects table drawn without rules or shading is read as text, so its rows are no projects",
+}
+
+
+def _gold_cases():
+    for gold_path in gold_files():
+        slug = gold_path.name.removesuffix(".gold.json")
+        gap = KNOWN_GAPS.get(slug)
+        yield pytest.param(gold_path, id=slug, marks=[pytest.mark.xfail(reason=gap, strict=True)] if gap else [])
+
+
+@pytest.mark.parametrize("gold_path", list(_gold_cases()))
 def test_field_level_f1_at_least_090(all_briefs_warehouse, gold_path):
     scores = score_brief(json.loads(gold_path.read_text()), _actual(all_briefs_warehouse[0], gold_path))
     detail = {table: round(score.f1, 3) for table, score in scores.items()}

@@ -3,6 +3,7 @@
 from extractors.document import Block
 from parsers.agencies import Agency
 from parsers.projects import _countries, _funders, listed_projects, project_id, project_sections, table_projects, text_years
+from parsers.periods import split_trailing_years
 from parsers.sections import Section
 
 AGENCIES = [Agency("Ministry of Health, Labour and Welfare", "MHLW", "government", 0),
@@ -232,3 +233,17 @@ def test_a_heading_that_is_only_years_is_no_project():
                 Section(heading=years, blocks=[Block(kind="paragraph", text="Where: Afghanistan", page=5, size=11.0)])]
     titles = [s.title for s, _ in project_sections(sections)]
     assert "2022 – ongoing" not in titles and "Emergency Livelihoods in Afghanistan" in titles
+
+
+def test_a_listed_project_may_give_its_years_after_a_dash():
+    section = _listing("Employment through Labour-Intensive Infrastructure in Jordan — 2020 to 2023. A grant finances it.",
+                       "Livelihoods Recovery in Yemen — 2022 onwards. Cash-for-work in Aden.",
+                       title="ILO projects funded by Kuwait")
+    assert [(p.title, p.start_year, p.end_year) for p in listed_projects([section], "Kuwait", "KWT", [])] == [
+        ("Employment through Labour-Intensive Infrastructure in Jordan", 2020, 2023), ("Livelihoods Recovery in Yemen", 2022, None)]
+
+
+def test_a_heading_may_end_in_a_dash_and_its_years_or_in_since_a_year():
+    assert split_trailing_years("Labour Migration between Asia and Kuwait — 2021–2024.") == ("Labour Migration between Asia and Kuwait", 2021, 2024)
+    assert split_trailing_years("Women in Logistics (since 2021)") == ("Women in Logistics", 2021, None)
+    assert split_trailing_years("Member State of the ILO since 1972") == ("Member State of the ILO since 1972", None, None)
