@@ -286,9 +286,10 @@ def build_projects(sections: list[Section], partner: str, partner_iso3: str | No
 LISTED = re.compile(  # "Work in Freedom (Bangladesh, India, 2013–2023) – Funded by ...": one project a paragraph
     r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]*?\b(?P<a>" + YEAR + r")\s?[-–—]\s?(?P<b>" + YEAR
     + r"|\d\d)\b[^()]*)\)\s*[–—:-]\s+")
-
-
 LISTED_DASH = re.compile(r"^(?P<title>[^()\n—]{5,160}?)\s+—\s+(?P<period>[^.—]{4,40}?)\.\s+")  # "Title — 2020 to 2023. Text"
+PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "2021"
+    r"^\s*(?:from\s+)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until)\s?" + SHORT_MONTH
+    + r"(?P<b>" + YEAR + r"|\d\d))?\s*$", re.IGNORECASE)
 
 
 def listed_projects(sections: list[Section], partner: str, partner_iso3: str | None, agencies: list[Agency]) -> list[Project]:
@@ -331,11 +332,6 @@ def _period_years(text: str) -> tuple[int, int | None] | None:
         return (start, end) if start <= end else None
     rest, start, end = split_trailing_years(text)
     return (start, end) if start is not None and not rest.strip() else None
-
-
-PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "2021"
-    r"^\s*(?:from\s+)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until)\s?" + SHORT_MONTH
-    + r"(?P<b>" + YEAR + r"|\d\d))?\s*$", re.IGNORECASE)
 
 
 def _cell_years(cells: list[str]) -> tuple[int | None, int | None]:
