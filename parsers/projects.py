@@ -30,12 +30,12 @@ GENERAL = re.compile(
     r"^(?:selected |key |main |current |ongoing |recent |our |examples of )?(?:projects|programmes|initiatives|development cooperation)\b",
     re.IGNORECASE,
 )
-# A line of column labels ("Project  Period  Countries  Funding agency"): the header of a table
+# A line of column labels ("Project  Period  Countries  Funding agency", or "PROJECT" alone over a column): the header of a table
 # set in the style of a heading, not a project's title.
 COLUMN_LABELS = re.compile(
     r"^(?:(?:projects?|programmes?|title|name|period|years?|duration|dates?|timeframe|countr(?:y|ies)|locations?|"
     r"funding|funders?|funded by|donors?|agency|agencies|partners?|budget|amount|status|sectors?|themes?|description)"
-    r"(?:\s*[/|,&]\s*|\s+|$)){3,}$",
+    r"(?:\s*[/|,&]\s*|\s+|$))+$",
     re.IGNORECASE,
 )
 TITLE_COLUMN = re.compile(r"^(?:(?:project|programme|program|initiative)s?(?: (?:title|name))?|title|name)$", re.IGNORECASE)

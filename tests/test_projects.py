@@ -78,6 +78,16 @@ def test_a_table_header_under_a_projects_heading_is_not_a_project():
     assert project_sections(sections) == []
 
 
+def test_one_column_label_set_as_a_heading_is_not_a_project():
+    from parsers.projects import project_sections
+
+    sections = _sections(("heading", "Spain ILO Cooperation", 22), ("heading", "Projects funded by Spain", 14),
+                         ("heading", "PROJECT", 7.6), ("heading", "Youth Employment in the Andean Region", 8.4),
+                         ("heading", "PERIOD COUNTRIES FUNDED BY", 7.6), ("paragraph", "FY2020–23 Bolivia AECID", 8.4),
+                         ("heading", "Contact", 14), ("paragraph", "x@ilo.org", 10))
+    assert "PROJECT" not in [s.title for s, _ in project_sections(sections)]
+
+
 def test_a_duration_in_months_before_the_years_gives_the_years():
     assert text_years("Duration: 36 months (2019–2022)") == (2019, 2022)
     assert text_years("Duration: to be confirmed") == (None, None)
