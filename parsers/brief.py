@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from extractors.text import squash
-from parsers.countries import country_code
+from parsers.agencies import INSTITUTION
+from parsers.countries import country_code, find_countries
 from parsers.numbers import NUMBER_WORD, parse_count
 from parsers.sections import MONTH_YEAR, MONTHS, Outline
 
@@ -39,9 +40,14 @@ class BriefFacts:
 
 
 def partner_from_title(title: str) -> str | None:
-    """'Japan ILO Cooperation' → 'Japan'; 'The Republic of Korea and the ILO' → 'Republic of Korea'."""
+    """'Japan ILO Cooperation' → 'Japan'; 'The Republic of Korea and the ILO' → 'Republic of Korea';
+    'Italy and the ILO: Partners for Decent Work' → 'Italy' (a country opening a title whose other
+    words name no institution: 'Korea Foundation' stays whole)."""
     name = squash(_TITLE_NOISE.sub(" ", title))
     name = re.sub(r"^(?:the|and|with|of)\s+|\s+(?:and|with|the|of|to)$", "", name, flags=re.IGNORECASE).strip(" ,.-")
+    opening = next(iter(find_countries(name)), None)
+    if opening is not None and opening.start == 0 and country_code(name) is None and not INSTITUTION.search(name):
+        return opening.name
     return name or None
 
 

@@ -15,6 +15,8 @@ from parsers.brief import contact, conventions, partner_from_text, partner_from_
         ("Germany's partnership with the ILO", "Germany"),
         ("Partnering with Australia", "Australia"),
         ("Working together: Norway and the ILO", "Norway"),
+        ("Italy and the ILO: Partners for Decent Work", "Italy"),
+        ("Korea Foundation – ILO partnership", "Korea Foundation"),
     ],
 )
 def test_partner_is_the_title_without_the_ilo_words(title, partner):
