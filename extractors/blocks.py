@@ -127,13 +127,15 @@ class _Builder:
     def _hard_break(self, last: Line, line: Line) -> bool:
         """The next line's first word would have fitted on the last one: the line was ended
         on purpose (a paragraph or list item ends there), not wrapped. Numbers count with
-        the word after them, as a non-breaking space often glues them ("CHF 4.5 million")."""
+        the word after them, as a non-breaking space often glues them ("CHF 4.5 million").
+        Beside a box, the line could only reach the box (its measure), not the column's edge."""
         if last.text.endswith("-"):
             return False
         words = line.content_words if line.marker else line.words
         glued = GLUED_BEFORE.match(last.words[-1].text) or words[0].text[:1].isdigit()
         words = words[:2] if glued else words[:1]
-        right = self.column_x1.get(line.region, last.x1)
+        column = self.column_x1.get(line.region, last.x1)
+        right = min(last.measure, column) if last.measure else column
         space = 0.3 * last.size
         return last.x1 + len(words) * space + (words[-1].x1 - words[0].x0) < right - 0.5 * last.size
 

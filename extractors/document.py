@@ -43,11 +43,13 @@ class Word:
 
 @dataclass
 class Line:
-    """Words on one baseline within one column; `region` identifies that column."""
+    """Words on one baseline within one column; `region` identifies that column, and `measure`
+    is where its text had to stop, when a box beside it cuts the column short."""
 
     words: list[Word]
     region: tuple[int, int, int] = (0, 0, 0)
     table: list[list[str]] | None = None
+    measure: float | None = None
 
     @property
     def page(self) -> int:

@@ -97,6 +97,9 @@ def order_page(words: list[Word], tables: list[Table], width: float, page: int, 
         index = _panel_of(table[0], held)
         (outside_tables if index is None else tables_in[index]).append(table)
     lines = _order_columns(outside_words, outside_tables, width, page, rules)
+    for line in lines:
+        beside = [box[0] for box in held if box[1] < line.bottom and box[3] > line.top and box[0] >= line.x1 - 1]
+        line.measure = min(beside) if beside else None
     groups: dict[int, list[Line]] = {}
     for index in sorted(range(len(held)), key=lambda i: (round(held[i][1] / 5), held[i][0])):  # rows of panels, left to right
         region = (page, PANEL_REGION + index, 0)

@@ -12,6 +12,7 @@ from extractors.text import join_hyphenated
 BRIEFS = Path(__file__).parent / "fixtures" / "briefs"
 BLIND2 = Path(__file__).parent / "fixtures" / "blind2"
 BLIND3 = Path(__file__).parent / "fixtures" / "blind3"
+BLIND4 = Path(__file__).parent / "fixtures" / "blind4"
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +162,9 @@ def test_a_footer_ending_in_a_year_and_the_page_number_is_a_running_footer(irela
 
 def test_a_running_header_cut_in_two_by_the_gutter_is_still_removed(ireland):
     assert not any(b.page == 2 and b.text == "International Labour Organization" for b in ireland.blocks)
+
+
+def test_a_paragraph_wrapped_around_a_box_beside_it_stays_one_paragraph():
+    france = extract_document(BLIND4 / "france-2022-11.pdf")
+    paragraph = _block(france, "As a member State, France pays an assessed contribution")
+    assert "came to roughly US$ 33 million" in paragraph.text

@@ -96,3 +96,9 @@ def test_a_background_holding_every_word_is_no_panel():
     words = _line("Qatar – ILO Partnership", 40, 60) + _line("October 2022", 40, 90)
     lines = [" ".join(w.text for w in line.words) for line in order_page(words, [], 960, 1, boxes=[(0, 0, 960, 540)])]
     assert lines == ["Qatar – ILO Partnership", "October 2022"]
+
+
+def test_a_line_beside_a_box_knows_where_the_box_cuts_it_short():
+    words = _line("Text that wraps around the box", 40, 150) + _line("a b c", 370, 150) + _line("x y z", 370, 164)
+    by_text = {" ".join(w.text for w in line.words): line for line in order_page(words, [], 595, 1, boxes=[(363, 140, 533, 200)])}
+    assert by_text["Text that wraps around the box"].measure == 363
