@@ -10,7 +10,9 @@ from parsers.countries import find_countries
 INSTITUTION = re.compile(
     r"\b(?:Ministry|Ministries|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Office|Bureau|"
     r"Fund|Foundation|Bank|Corporation|Institute|Council|Commission|Gesellschaft|Administration|Authority|"
-    r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation|Inspectorate|Executive)\b"
+    r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation|Inspectorate|Executive|"
+    r"Agencia|Agência|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|Fundação|Caisse|Banque|Banco|"
+    r"Dirección|Conseil|Consejo)\b"
 )
 PRIVATE = re.compile(r"\b(?:Foundation|Company|Corporation|Inc|Ltd|Group|Retailing|PLC|GmbH|AG|SA|Holdings?)\b")
 GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid)\b")
@@ -33,6 +35,9 @@ COMPANY = re.compile(
     r"(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:has|have|is|was|supports?|funds?|finances?|provides?|contributes?)\b"
 )
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
+ROMANCE_NAME = re.compile(  # "Agence française de développement (AFD)": lowercase words inside a name
+    r"\b(?P<name>(?:Agence|Agencia|Agência|Ministère|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|"
+    r"Fundação|Caisse|Banque|Banco|Direction|Dirección|Conseil|Consejo)\s+(?:[\w'’-]+\s+){0,8}?[\w'’-]+)\s*$")
 _FUNDER_NAME = (r"(?P<name>(?!(?:The|This|That|Its|Their|Our|Each|Every)\b)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}?\s+"
                 + INSTITUTION.pattern.removeprefix(r"\b") + r")(?!\s*\(|\s+(?:of|for|and|de|für)\b|[\w'-])")
 FUNDER = re.compile(  # a name without an acronym, given as the one who funds: "Funded by Irish Aid", "Irish Aid provided"
@@ -129,6 +134,8 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
     spans: list[tuple[int, int]] = []
     for match in ACRONYM.finditer(text):
         name = _name_before(text, match.start())
+        if romance := ROMANCE_NAME.search(text[:match.start()].rsplit("\n", 1)[-1]):
+            name = romance.group("name") if len(romance.group("name")) > len(name) else name
         named = INSTITUTION.search(name) or _funds(match.group("acr"), whole_brief or text)
         if len(name.split()) >= 2 and named and not _foreign(name, partner_iso3):
             start = text.rfind(name, 0, match.start())

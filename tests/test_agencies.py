@@ -102,3 +102,10 @@ def test_an_acronym_listed_after_a_funding_label_is_named_as_a_funder():
     narrative = "Supreme Committee for Delivery & Legacy (SC) – the body responsible for the tournament."
     whole = narrative + "\nHeat Stress Protection\nFunded by: MOL and SC"
     assert [a.acronym for a in find_agencies(narrative, "QAT", "Qatar", whole)] == ["SC"]
+
+
+def test_a_name_in_french_or_spanish_keeps_its_lowercase_words():
+    text = ("The Agence française de développement (AFD) funds ILO projects. The Agencia Española de "
+            "Cooperación Internacional para el Desarrollo (AECID) funds others.")
+    assert [(a.name, a.acronym) for a in find_agencies(text, "FRA")] == [
+        ("Agence française de développement", "AFD"), ("Agencia Española de Cooperación Internacional para el Desarrollo", "AECID")]
