@@ -113,18 +113,21 @@ def order_page(words: list[Word], tables: list[Table], width: float, page: int, 
     return ordered
 
 
+def contains(outer: Box, inner: Box, slack: float) -> bool:
+    """Whether `inner` lies within `outer`, give or take `slack` points on each side."""
+    return (outer[0] - slack <= inner[0] and outer[1] - slack <= inner[1]
+            and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
+
+
 def panels(boxes: Sequence[Box], words: list[Word]) -> list[Box]:
     """The outermost boxes that hold MIN_PANEL_WORDS words or more, but not every word (a
     page's or a slide's background is no panel)."""
     def holds(box: Box, word: Word) -> bool:
         return _panel_of((word.x0, word.top, word.x1, word.bottom), [box]) is not None
 
-    def within(inner: Box, outer: Box) -> bool:
-        return outer[0] - 2 <= inner[0] and outer[1] - 2 <= inner[1] and inner[2] <= outer[2] + 2 and inner[3] <= outer[3] + 2
-
     outermost: list[Box] = []
     for box in sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True):
-        if not any(within(box, kept) for kept in outermost):
+        if not any(contains(kept, box, 2) for kept in outermost):
             outermost.append(box)
     return [box for box in outermost if MIN_PANEL_WORDS <= sum(holds(box, w) for w in words) < len(words)]
 

@@ -21,7 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extractors.blocks import body_size, build_blocks
 from extractors.document import Document, Line, Word
 from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
-from extractors.layout import order_page
+from extractors.layout import contains, order_page
 from extractors.margins import drop_running_margins
 from extractors.ocr import ocr_page, tesseract_available
 from extractors.page import LeanPDF
@@ -198,8 +198,7 @@ def _boxes(page: pdfplumber.page.Page, table_boxes: list[tuple[float, float, flo
         box = (rect["x0"], rect["top"], rect["x1"], rect["bottom"])
         big = rect["width"] >= MIN_BOX[0] and rect["height"] >= MIN_BOX[1]
         small = rect["width"] * rect["height"] < 0.5 * float(page.width) * float(page.height)
-        in_table = any(x0 - 2 <= box[0] and t - 2 <= box[1] and box[2] <= x1 + 2 and box[3] <= b + 2 for x0, t, x1, b in table_boxes)
-        if big and small and not in_table:
+        if big and small and not any(contains(table, box, 2) for table in table_boxes):
             boxes.append(box)
     return boxes
 
@@ -210,7 +209,7 @@ def _long_vertical_rules(page: pdfplumber.page.Page, table_boxes: list[tuple[flo
     rules = []
     for edge in page.vertical_edges:
         x, top, bottom = edge["x0"], edge["top"], edge["bottom"]
-        inside = any(x0 - 1 <= x <= x1 + 1 and t - 1 <= top and bottom <= b + 1 for x0, t, x1, b in table_boxes)
+        inside = any(contains(table, (x, top, x, bottom), 1) for table in table_boxes)
         if bottom - top >= LONG_RULE * float(page.height) and not inside:
             rules.append((x, top, bottom))
     return rules

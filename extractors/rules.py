@@ -20,10 +20,10 @@ MAX_ROW_GAP = 150.0  # points between two rules of one table (a row of about ten
 MIN_COLUMN = 8.0  # points: a narrower piece is a border or an ornament, not a column that holds text
 
 Segment = tuple[float, float, float]  # x0, x1, y of a horizontal rule
-Box = tuple[float, float, float, float]  # x0, x1, top, bottom of a glyph
+Glyph = tuple[float, float, float, float]  # x0, x1, top, bottom of a character
 
 
-def implied_columns(segments: Iterable[Segment], glyphs: Iterable[Box] = ()) -> list[dict[str, Any]]:
+def implied_columns(segments: Iterable[Segment], glyphs: Iterable[Glyph] = ()) -> list[dict[str, Any]]:
     """Vertical rules, as pdfplumber line objects, for every table drawn only with horizontal
     rules made of segments meeting at shared column boundaries: at least two such rules with the
     same ends and inner boundaries, each within MAX_ROW_GAP of the next, give one rule per
@@ -35,16 +35,16 @@ def implied_columns(segments: Iterable[Segment], glyphs: Iterable[Box] = ()) -> 
               for span in _spans(sorted({y for _, y in group}))]
     if not tables:
         return []
-    boxes = list(glyphs)
+    chars = list(glyphs)
     rules: dict[tuple[float, float, float], dict[str, Any]] = {}
     for columns, (top, bottom) in tables:
-        inside = [box for box in boxes if box[2] < bottom and box[3] > top]
+        inside = [glyph for glyph in chars if glyph[2] < bottom and glyph[3] > top]
         if not any(_cuts(x, inside) for x in columns[1:-1]):
             rules.update({(x, top, bottom): _vertical(x, top, bottom) for x in columns})
     return list(rules.values())
 
 
-def _cuts(x: float, glyphs: list[Box]) -> bool:
+def _cuts(x: float, glyphs: list[Glyph]) -> bool:
     """Whether a vertical rule at x would run through one of the glyphs (those beside it)."""
     return any(x0 + TOLERANCE < x < x1 - TOLERANCE for x0, x1, _, _ in glyphs)
 
