@@ -96,11 +96,8 @@ def text_years(text: str) -> tuple[int | None, int | None]:
     and scheduled to end in 2023", "started in 2020 and will run until 2023", or one still open,
     "2022 – ongoing" (no end year)."""
     for match in (LABELLED_YEARS.search(text), RUNNING_IN.search(text)):
-        if match:
-            start = int(match.group("a"))
-            end = end_year_of(start, match.group("b")) if match.group("b") else start
-            if start <= end:
-                return start, end
+        if match and (years := _matched_years(match)):
+            return years
     for match in START_END.finditer(text):
         start, end = int(match.group(1)), int(match.group(2))
         if start <= end <= start + 30:
@@ -292,6 +289,14 @@ PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 �
     + r"(?P<b>" + YEAR + r"|\d\d))?\s*$", re.IGNORECASE)
 
 
+def _matched_years(match: re.Match[str]) -> tuple[int, int] | None:
+    """(start, end) of a period matched as groups `a` and `b` ("2019–23"; a single year when `b`
+    did not match), or None if it runs backwards."""
+    start = int(match.group("a"))
+    end = end_year_of(start, match.group("b")) if match.group("b") else start
+    return (start, end) if start <= end else None
+
+
 def listed_projects(sections: list[Section], partner: str, partner_iso3: str | None, agencies: list[Agency]) -> list[Project]:
     """Projects listed one to a paragraph or bullet under a projects heading, each opening with
     its title and its years: "Title (Countries, 2019–2022) – text" or "Title — 2020 to 2023. Text"."""
@@ -327,9 +332,7 @@ def _period_years(text: str) -> tuple[int, int | None] | None:
     """The years of a text that is only a period: "2019–2023", "Jan 2012 – Jun 2021", "2021",
     "2022 onwards" (no end year)."""
     if match := PERIOD_CELL.match(text):
-        start = int(match.group("a"))
-        end = end_year_of(start, match.group("b")) if match.group("b") else start
-        return (start, end) if start <= end else None
+        return _matched_years(match)
     rest, start, end = split_trailing_years(text)
     return (start, end) if start is not None and not rest.strip() else None
 
