@@ -40,8 +40,9 @@ ROMANCE_NAME = re.compile(  # "Agence française de développement (AFD)": lower
     r"Fundação|Caisse|Banque|Banco|Direction|Dirección|Conseil|Consejo)\s+(?:[\w'’-]+\s+){0,8}?[\w'’-]+)\s*$")
 _FUNDER_NAME = (r"(?P<name>(?!(?:The|This|That|Its|Their|Our|Each|Every)\b)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}?\s+"
                 + INSTITUTION.pattern.removeprefix(r"\b") + r")(?!\s*\(|\s+(?:of|for|and|de|für)\b|[\w'-])")
+FUNDED_BY_WORDS = r"\b(?:[Ff]unded|[Ff]inanced|[Ss]ponsored|[Ff]unding) (?:by|from)"
 FUNDER = re.compile(  # a name without an acronym, given as the one who funds: "Funded by Irish Aid", "Irish Aid provided"
-    r"\b(?:[Ff]unded|[Ff]inanced|[Ss]ponsored|[Ff]unding) (?:by|from) (?:the )?" + _FUNDER_NAME
+    FUNDED_BY_WORDS + r" (?:the )?" + _FUNDER_NAME
     + r"|" + _FUNDER_NAME.replace("?P<name>", "?P<agent>")
     + r"\s+(?:funds|finances|provided|provides|funded|financed|contributed|contributes|has (?:funded|provided))\b")
 
@@ -117,7 +118,7 @@ def _funds(acronym: str, text: str) -> bool:
     "The LSI funds this programme"."""
     name = re.escape(acronym)
     return bool(re.search(
-        rf"\b(?:[Ff]unded|[Ff]inanced|[Ss]ponsored|[Ff]unding) (?:by|from)\s*:?\s*(?:the\s+)?(?:[A-Z][\w&]*(?:,\s*|\s+and\s+))*{name}\b"
+        FUNDED_BY_WORDS + rf"\s*:?\s*(?:the\s+)?(?:[A-Z][\w&]*(?:,\s*|\s+and\s+))*{name}\b"
         rf"|\b{name} (?:funds|finances|has funded|funded|financed) (?:this|these|the|a|an|two|three|several)\b", text))
 
 
@@ -134,7 +135,7 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
     spans: list[tuple[int, int]] = []
     for match in ACRONYM.finditer(text):
         name = _name_before(text, match.start())
-        if romance := ROMANCE_NAME.search(text[:match.start()].rsplit("\n", 1)[-1]):
+        if romance := ROMANCE_NAME.search(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
             name = romance.group("name") if len(romance.group("name")) > len(name) else name
         named = INSTITUTION.search(name) or _funds(match.group("acr"), whole_brief or text)
         if len(name.split()) >= 2 and named and not _foreign(name, partner_iso3):
