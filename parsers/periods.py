@@ -1,4 +1,5 @@
-"""Year periods: "between 2018 and 2022", "from 2015 to 2018", "2018-2022", "2018-19", "(2021-24)", "in 2021"."""
+"""Year periods: "between 2018 and 2022", "from 2015 to 2018", "2018-2022", "2018-19", "(2021-24)",
+"FY2021–22" (a fiscal year's calendar years), "in 2021"."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 YEAR = r"(?:19|20)\d\d"
 DASH = r"\s?[-–—/]\s?"
 RANGE = re.compile(
-    r"\b(?:between\s+(?P<a1>" + YEAR + r")\s+and\s+(?P<b1>" + YEAR + r")"
+    r"(?:\b|(?<=\bFY))(?:between\s+(?P<a1>" + YEAR + r")\s+and\s+(?P<b1>" + YEAR + r")"
     r"|from\s+(?P<a2>" + YEAR + r")\s+(?:to|until|through|till)\s+(?P<b2>" + YEAR + r")"
     r"|(?P<a3>" + YEAR + r")" + DASH + r"(?P<b3>" + YEAR + r"|\d\d)(?![\d])"
     r"|(?P<a4>" + YEAR + r")\s+(?:to|until|through)\s+(?P<b4>" + YEAR + r"))\b",

@@ -284,8 +284,8 @@ LISTED = re.compile(  # "Work in Freedom (Bangladesh, India, 2013–2023) – Fu
     r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]*?\b(?P<a>" + YEAR + r")\s?[-–—]\s?(?P<b>" + YEAR
     + r"|\d\d)\b[^()]*)\)\s*[–—:-]\s+")
 LISTED_DASH = re.compile(r"^(?P<title>[^()\n—]{5,160}?)\s+—\s+(?P<period>[^.—]{4,40}?)\.\s+")  # "Title — 2020 to 2023. Text"
-PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "2021"
-    r"^\s*(?:from\s+)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until)\s?" + SHORT_MONTH
+PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "FY2020–23", "2021"
+    r"^\s*(?:from\s+)?(?:FY\s?)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until|through)\s?" + SHORT_MONTH
     + r"(?P<b>" + YEAR + r"|\d\d))?\s*$", re.IGNORECASE)
 
 

@@ -15,6 +15,8 @@ from parsers.periods import find_periods, split_trailing_years
         ("2018-19", 2018, 2019),
         ("the 2020–21 biennium", 2020, 2021),
         ("in 2021", 2021, 2021),
+        ("FY2021–22", 2021, 2022),
+        ("2018 through 2022", 2018, 2022),
     ],
 )
 def test_periods_are_read_in_their_written_forms(text, start, end):
