@@ -18,6 +18,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.psexceptions import PSEOF
 from pdfplumber.utils.exceptions import PdfminerException
 
+from extractors.aligned import aligned_tables
 from extractors.blocks import body_size, build_blocks
 from extractors.document import Document, Line, Word
 from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
@@ -143,7 +144,7 @@ def read_pages(path: Path, passwords: tuple[str, ...] = (), max_pages: int = DEF
 def _cell_text(cell: str | None) -> str:
     """A table cell's lines joined; a number wrapped inside a narrow cell ("2015–20" / "16") is mended."""
     text = clean_word(cell or "")
-    text = re.sub(r"(?<=[\d–-])\n(?=\d)", "", text)
+    text = re.sub(r"(\d{4}[–-]\d{0,3})\n(?=\d)", r"\1", text)
     return squash(text)
 
 
@@ -156,7 +157,8 @@ def _table_settings(page: pdfplumber.page.Page) -> dict:
 
 
 def _read_page(page: pdfplumber.page.Page) -> PageContent:
-    """Words and ruled tables of one page (table detection only where there are rules to find)."""
+    """Words and tables of one page: ruled tables (detected only where there are rules to find),
+    then tables set without rules among the words outside boxes (extractors.aligned)."""
     tables = []
     table_boxes = []
     ruled = len(page.rects) + len(page.lines) >= 4
@@ -186,8 +188,20 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
                 page=page.page_number,
             )
         )
+    boxes = _boxes(page, table_boxes)
+    loose = [w for w in words if not any(_holds(box, w) for box in boxes)]
+    for box, rows in aligned_tables(loose):
+        tables.append((box, [[_cell_text(cell) for cell in row] for row in rows]))
+        table_boxes.append(box)
+        words = [w for w in words if not _holds(box, w)]
     return PageContent(page.page_number, float(page.width), float(page.height), words, tables,
-                       rules=_long_vertical_rules(page, table_boxes), boxes=_boxes(page, table_boxes))
+                       rules=_long_vertical_rules(page, table_boxes), boxes=boxes)
+
+
+def _holds(box: tuple[float, float, float, float], word: Word) -> bool:
+    """Whether the word's centre lies in the box."""
+    x0, top, x1, bottom = box
+    return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
 
 def _boxes(page: pdfplumber.page.Page, table_boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:

@@ -12,8 +12,9 @@ def write_brief(path: Path, title: str, date_line: str, sections: list[tuple[str
                 table_rules: str = "grid") -> Path:
     """A brief with a bold title, a date line and (heading, paragraphs) sections, wrapped at ~95 chars.
     A paragraph given as rows of cells is drawn as a table, the first row bold: ruled on every side
-    (table_rules="grid"), or as a browser prints collapsed borders (table_rules="cells"): no
-    vertical rule, each cell drawing its own bottom border, the header row a band of shaded cells."""
+    (table_rules="grid"), as a browser prints collapsed borders (table_rules="cells"): no
+    vertical rule, each cell drawing its own bottom border, the header row a band of shaded cells,
+    or with no rule or shading at all, as a CSS grid prints (table_rules="none")."""
     pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     width, height = A4
     y = height - 72
@@ -41,7 +42,7 @@ def write_brief(path: Path, title: str, date_line: str, sections: list[tuple[str
                 for k in range(2, len(rows) + 1):
                     pdf.line(x0, top - k * height_of_row, x1, top - k * height_of_row)
             pdf.setFillGray(0)
-        else:
+        elif table_rules == "grid":
             for k in range(len(rows) + 1):
                 pdf.line(left, top - k * height_of_row, right, top - k * height_of_row)
             for x in edges:

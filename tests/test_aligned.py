@@ -1,0 +1,99 @@
+"""Tables set without any rule, found from where their text starts (extractors.aligned)."""
+
+from __future__ import annotations
+
+from extractors.aligned import aligned_tables
+from extractors.document import Word
+
+SIZE = 8.0
+
+
+def _line(top: float, *cells: tuple[float, str]) -> list[Word]:
+    """Words of one line: each cell's words set from its x, 5 pt a character and a space apart."""
+    words = []
+    for x, text in cells:
+        for token in text.split():
+            words.append(Word(token, x, x + 4 * len(token), top, top + SIZE, SIZE, "NotoSans", 2))
+            x += 4 * len(token) + 2
+    return words
+
+
+PROJECTS = [  # header, then rows 20 pt apart whose wrapped lines are 10 pt apart
+    *_line(100, (50, "PROJECT"), (240, "PERIOD"), (320, "COUNTRIES"), (450, "FUNDED BY")),
+    *_line(120, (50, "Decent Work in Rural Areas"), (240, "2019–2022"), (320, "Guatemala, Honduras"), (450, "AECID")),
+    *_line(130, (50, "of Central America"), (320, "El Salvador")),
+    *_line(150, (50, "Youth Employment"), (240, "2018 through"), (320, "Peru"), (450, "Ministry of")),
+    *_line(160, (240, "2022"), (450, "Labour")),
+]
+
+
+def test_a_header_of_labels_and_rows_keeping_to_their_columns_make_a_table():
+    (table,) = aligned_tables(PROJECTS)
+    _, rows = table
+    assert rows == [
+        ["PROJECT", "PERIOD", "COUNTRIES", "FUNDED BY"],
+        ["Decent Work in Rural Areas\nof Central America", "2019–2022", "Guatemala, Honduras\nEl Salvador", "AECID"],
+        ["Youth Employment", "2018 through\n2022", "Peru", "Ministry of\nLabour"],
+    ]
+
+
+def test_the_table_box_holds_its_header_and_every_row():
+    ((box, _),) = aligned_tables(PROJECTS)
+    assert box[0] == 50 and box[1] == 100 and box[3] == 160 + SIZE
+
+
+def test_a_paragraph_running_across_the_columns_ends_the_table():
+    paragraph = _line(185, (50, "In Central America the project worked with cooperatives and with ministries of labour"))
+    ((box, rows),) = aligned_tables(PROJECTS + paragraph)
+    assert len(rows) == 3 and box[3] == 160 + SIZE
+
+
+def test_lines_each_a_row_when_rows_are_spaced_wider_than_wrapped_lines():
+    words = [
+        *_line(100, (50, "Type of contribution"), (400, "2020"), (490, "2021")),
+        *_line(120, (50, "Assessed contribution"), (402, "1.10"), (492, "1.05")),
+        *_line(140, (50, "Voluntary core (RBSA)"), (410, "–"), (492, "0.50")),
+    ]
+    ((_, rows),) = aligned_tables(words)
+    assert rows[1:] == [["Assessed contribution", "1.10", "1.05"], ["Voluntary core (RBSA)", "–", "0.50"]]
+
+
+def test_row_labels_left_of_every_header_label_get_a_column_of_their_own():
+    words = [
+        *_line(100, (300, "2020"), (380, "2021"), (460, "2022")),
+        *_line(120, (50, "Assessed"), (300, "1.10"), (380, "1.10"), (460, "1.05")),
+        *_line(140, (50, "Earmarked"), (300, "2.40"), (380, "3.15"), (460, "1.80")),
+    ]
+    ((_, rows),) = aligned_tables(words)
+    assert rows[0] == ["", "2020", "2021", "2022"] and rows[2] == ["Earmarked", "2.40", "3.15", "1.80"]
+
+
+def test_a_strip_of_figures_is_no_header():
+    words = [
+        *_line(100, (50, "133"), (150, "CHF 21.4m"), (250, "€4.5m")),
+        *_line(112, (50, "Conventions"), (150, "assessed"), (250, "core")),
+        *_line(124, (50, "ratified"), (150, "2022–23"), (250, "2018–22")),
+    ]
+    assert aligned_tables(words) == []
+
+
+def test_plain_paragraphs_hold_no_table():
+    words = [w for i in range(6) for w in _line(100 + 12 * i, (50, "The ILO and Spain work together on decent work"))]
+    assert aligned_tables(words) == []
+
+
+def test_scattered_single_letters_are_no_header():
+    """A formula or a figure's labels: short gaps and one-letter 'labels'."""
+    words = [*_line(100, (50, "h"), (200, "L A"), (320, "c")), *_line(120, (50, "a b"), (200, "x"), (320, "y")),
+             *_line(140, (50, "Satz"), (200, "z"), (320, "w"))]
+    assert aligned_tables(words) == []
+
+
+def test_a_table_with_a_mostly_empty_column_is_scattered_text():
+    words = [
+        *_line(100, (50, "Name"), (240, "Period"), (400, "Notes")),
+        *_line(120, (50, "First item"), (240, "2019–2022")),
+        *_line(140, (50, "Second item"), (240, "2020–2021")),
+        *_line(160, (50, "Third item"), (240, "2021"), (400, "one")),
+    ]
+    assert aligned_tables(words) == []
