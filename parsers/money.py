@@ -19,7 +19,7 @@ CURRENCY_WORDS = {
     "won": "KRW",
 }
 SCALES = {
-    "thousand": Decimal(1_000), "k": Decimal(1_000),
+    "thousand": Decimal(1_000), "thousands": Decimal(1_000), "k": Decimal(1_000),
     "million": Decimal(1_000_000), "millions": Decimal(1_000_000), "m": Decimal(1_000_000), "mn": Decimal(1_000_000), "mio": Decimal(1_000_000),
     "billion": Decimal(1_000_000_000), "billions": Decimal(1_000_000_000), "bn": Decimal(1_000_000_000), "b": Decimal(1_000_000_000),
 }
@@ -29,8 +29,8 @@ QUALIFIERS = (
     ("up_to", r"(?:up to|at most|not exceeding|less than|under|below)"),
 )
 
-_NUMBER = r"\d{1,3}(?:[,  ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?P<scale>thousand|millions?|billions?|mn|Mn|MN|mio|bn|Bn|BN|m|M|k|K|b)\b)?"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # one thousands separator throughout
+_SCALE = r"(?:\s?(?P<scale>thousands?|millions?|billions?|mn|Mn|MN|mio|bn|Bn|BN|m|M|k|K|b)\b)?"
 _CODE = r"[A-Z]{3}"
 _PREFIX = re.compile(
     r"(?P<cur>US\s?\$|NZ\$|A\$|C\$|SFr\.|[$€£¥₩]|" + _CODE + r")\s?(?P<num>" + _NUMBER + r")" + _SCALE
@@ -65,11 +65,24 @@ def _currency(token: str) -> str | None:
 
 
 def _amount(number: str, scale: str | None) -> Decimal:
-    digits = re.sub(r"[,  ]", "", number)
+    digits = re.sub(r"[,\s]", "", number)
     value = Decimal(digits)
     if scale:
         value *= SCALES[scale.lower()]
     return value.quantize(Decimal("0.01"))
+
+
+def table_unit(text: str) -> Money | None:
+    """What 1 in a table's bare numbers is worth, from the unit its caption or header gives in
+    brackets: "(US$ million)" → USD 1,000,000; "(CHF thousands)", "(million USD)", "(EUR)"."""
+    for match in re.finditer(r"\(([^()]{1,30})\)", text):
+        unit = re.sub(r"^in\s+", "", match.group(1).strip())
+        first, _, rest = unit.partition(" ")
+        for candidate in (f"{first} 1 {rest}", f"1 {unit}"):
+            found = find_money(candidate)
+            if len(found) == 1 and found[0].end - found[0].start == len(candidate.strip()):
+                return found[0]
+    return None
 
 
 def qualifier_before(text: str, start: int) -> str:

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from parsers.money import find_money
+from parsers.money import find_money, table_unit
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,8 @@ from parsers.money import find_money
         ("USD 26.4M", "26400000.00", "USD"),
         ("US$ 2.6bn", "2600000000.00", "USD"),
         ("EUR 4 Mn", "4000000.00", "EUR"),
+        ("CHF 1 500 000", "1500000.00", "CHF"),
+        ("USD 5 thousands", "5000.00", "USD"),
     ],
 )
 def test_written_amounts_become_exact_decimals_with_iso_codes(text, amount, currency):
@@ -65,3 +67,27 @@ def test_postcodes_and_phone_numbers_are_not_money():
 def test_several_amounts_in_one_sentence_are_found_in_order():
     found = find_money("US$121.7 million in assessed and over USD 12.6 million in voluntary funding")
     assert [m.amount for m in found] == [Decimal("121700000.00"), Decimal("12600000.00")]
+
+
+def test_a_year_after_an_amount_is_not_more_of_its_digits():
+    """A table cell "GBP 12,000,000" / "2018–2021" reads as one line: commas group thousands, not spaces too."""
+    (money,) = find_money("GBP 12,000,000 2018–2021")
+    assert money.amount == Decimal("12000000.00")
+
+
+@pytest.mark.parametrize(
+    ("caption", "worth", "currency"),
+    [
+        ("Table 1. Contributions of Kuwait to the ILO by year (US$ million)", "1000000.00", "USD"),
+        ("Amount (CHF thousands)", "1000.00", "CHF"),
+        ("(million USD)", "1000000.00", "USD"),
+        ("Amount (in EUR)", "1.00", "EUR"),
+    ],
+)
+def test_a_table_unit_in_brackets_says_what_one_is_worth(caption, worth, currency):
+    unit = table_unit(caption)
+    assert (unit.amount, unit.currency) == (Decimal(worth), currency)
+
+
+def test_brackets_without_a_currency_give_no_unit():
+    assert table_unit("Contributions (2020–2023)") is None
