@@ -9,7 +9,7 @@ from decimal import Decimal
 from extractors.document import Block
 from extractors.text import squash
 from parsers.figures import statements
-from parsers.money import Money, find_money, qualifier_before
+from parsers.money import Money, find_money, qualifier_before, table_unit
 from parsers.periods import Period, find_periods
 from parsers.sentences import split_sentences
 
@@ -23,6 +23,8 @@ KINDS = (
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
 LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
+YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,60 @@ def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -
     return rows
 
 
-def from_table(block: Block) -> list[Contribution]:
+def from_table(block: Block, caption: str = "") -> list[Contribution]:
+    """A contributions table, read as its header sets it out: a column per year (bare numbers
+    in the unit its header or `caption` gives), a column per kind (a strip of key figures), or
+    a row per contribution."""
+    header = [squash(cell) for cell in block.rows[0]] if block.rows else []
+    if sum(1 for cell in header if YEAR_CELL.fullmatch(cell)) >= 2:
+        return _years_as_columns(block, header, table_unit(" ".join(header)) or table_unit(caption))
+    if sum(1 for cell in header if kind_of(cell)) >= 2 and not any(row and kind_of(row[0]) for row in block.rows[1:]):
+        return _kinds_as_columns(block, header)
+    return _contributions_as_rows(block)
+
+
+def _years_as_columns(block: Block, header: list[str], unit: Money | None) -> list[Contribution]:
+    """One contribution per filled cell of a year's column, its kind from the row's other cells;
+    a dash is no contribution, and without a unit bare numbers are no money."""
+    years = {column: int(cell) for column, cell in enumerate(header) if YEAR_CELL.fullmatch(cell)}
+    rows = []
+    for cells in block.rows[1:]:
+        label = " ".join(cell for column, cell in enumerate(cells) if column not in years)
+        kind = kind_of(label)
+        for column, year in years.items():
+            cell = squash(cells[column]) if column < len(cells) else ""
+            stated = find_money(cell)
+            if stated:
+                money = stated[0]
+            elif unit is not None and BARE_NUMBER.fullmatch(cell):
+                amount = (Decimal(cell.replace(",", "")) * unit.amount).quantize(unit.amount.quantize(Decimal("0.01")))
+                money = Money(amount, unit.currency, "exact", 0, len(cell))
+            else:
+                continue
+            if kind is not None and money.amount > 0:
+                rows.append(Contribution(kind, money.amount, money.currency, money.qualifier, year, year,
+                                         block.page, squash(f"{label} {year}: {cell}")))
+    return rows
+
+
+def _kinds_as_columns(block: Block, header: list[str]) -> list[Contribution]:
+    """One contribution per column headed by a kind: the column's cells state its amount and period."""
+    rows = []
+    for column, label in enumerate(header):
+        kind = kind_of(label)
+        text = squash(" ".join(cells[column] for cells in block.rows[1:] if column < len(cells)))
+        amounts = find_money(text)
+        if kind is None or not amounts:
+            continue
+        periods = find_periods(text)
+        period = _nearest(periods, amounts[0])
+        rows.append(Contribution(kind, amounts[0].amount, amounts[0].currency, amounts[0].qualifier,
+                                 period.start if period else None, period.end if period else None,
+                                 block.page, squash(f"{label}: {text}")))
+    return rows
+
+
+def _contributions_as_rows(block: Block) -> list[Contribution]:
     """Rows of a contributions table: a kind cell, a period cell and an amount cell."""
     rows = []
     header = block.rows[0] if block.rows else []
@@ -131,10 +186,12 @@ def find_contributions(blocks: list[Block], heading: str = "", run_in: bool = Fa
     run-in heading (set in the body's size) the kind of its first paragraph's money."""
     found: list[Contribution] = []
     heading_periods = [p for p in find_periods(heading) if p.start != p.end]
+    caption = heading
     for block in statements(blocks):
         if block.kind == "table":
-            found += from_table(block)
+            found += from_table(block, caption)
             continue
+        caption = block.text
         sentences = split_sentences(block.text)
         opens = bool(sentences) and len(sentences[0][1].split()) <= 6
         lead = sentences[0][1] if sentences and (block.kind == "list_item" or opens) else ""

@@ -59,6 +59,38 @@ def test_a_table_row_gives_kind_period_and_amount():
         ("assessed", Decimal("900000.00"), "EUR", 2020), ("voluntary_core", Decimal("250000.00"), "EUR", 2020)]
 
 
+def test_a_table_with_a_column_per_year_gives_a_contribution_per_filled_cell_in_the_captions_unit():
+    caption = _paragraph("Table 1. Contributions of Kuwait to the ILO by year (US$ million)")
+    table = Block(kind="table", text="", page=1, size=10.0, rows=[
+        ["Type of contribution", "2020", "2021"],
+        ["Assessed contribution to the regular budget", "1.10", "1.05"],
+        ["Voluntary core contribution (RBSA)", "–", "0.50"],
+    ])
+    rows = find_contributions([caption, table])
+    assert [(r.kind, r.amount, r.currency, r.period_start, r.period_end) for r in rows] == [
+        ("assessed", Decimal("1100000.00"), "USD", 2020, 2020), ("assessed", Decimal("1050000.00"), "USD", 2021, 2021),
+        ("voluntary_core", Decimal("500000.00"), "USD", 2021, 2021)]
+
+
+def test_bare_numbers_in_a_year_table_without_a_unit_are_no_money():
+    table = Block(kind="table", text="", page=1, size=10.0, rows=[
+        ["Type", "2020", "2021"], ["Assessed contribution", "1.10", "1.05"], ["Earmarked projects", "2", "3"]])
+    assert find_contributions([table]) == []
+
+
+def test_a_table_with_a_column_per_kind_reads_each_column_as_one_statement():
+    table = Block(kind="table", text="", page=2, size=10.0, rows=[
+        ["Assessed contributions", "Core voluntary funding", "Earmarked funding"],
+        ["some US$ 35 million", "(RBSA)", "more than £85 million"],
+        ["2022–23 biennium", "GBP 12,000,000 2018–2021", "2018-22"],
+    ])
+    rows = find_contributions([table])
+    assert [(r.kind, r.amount, r.currency, r.qualifier, r.period_start, r.period_end) for r in rows] == [
+        ("assessed", Decimal("35000000.00"), "USD", "about", 2022, 2023),
+        ("voluntary_core", Decimal("12000000.00"), "GBP", "exact", 2018, 2021),
+        ("voluntary_non_core", Decimal("85000000.00"), "GBP", "more_than", 2018, 2022)]
+
+
 def test_official_development_assistance_is_not_a_contribution_to_the_ilo():
     block = _paragraph("In 2021, Japan provided US$ 17.6 billion in Official Development Assistance.")
     assert find_contributions([block]) == []
