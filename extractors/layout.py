@@ -17,6 +17,7 @@ Table = tuple[tuple[float, float, float, float], list[list[str]]]
 Rule = tuple[float, float, float]  # a vertical rule: x, top, bottom
 Box = tuple[float, float, float, float]  # a shaded or framed rectangle: x0, top, x1, bottom
 MIN_SIDE_ROWS = 4
+OUTDENT = 30.0  # points: how far left of a column's usual start its list markers may stand
 MIN_PANEL_WORDS = 3
 PANEL_REGION = 1000  # regions of panels' lines are numbered apart from the columns' bands
 
@@ -58,8 +59,23 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     count = votes[best - 1] + votes[best] + votes[best + 1]
     if count < 4:
         return None
+    best = _outdented(rows, votes, best)
     starts = [w.x0 for row in rows for w in row if abs(w.x0 / 2 - best) <= 1.5]
     return min(starts)
+
+
+def _outdented(rows: list[list[Word]], votes: Counter[int], best: int) -> int:
+    """The bucket where the right column truly starts, when its list markers and short lines
+    (a numbered list's "4.", a "Contact" heading) stand left of its most common start, a hanging
+    indent: four starts or more, up to OUTDENT points left, that no more rows run across."""
+    def crossing(bucket: int) -> int:
+        return sum(1 for row in rows if any(w.x0 < 2 * bucket - 1 < w.x1 for w in row))
+
+    allowed = crossing(best)
+    for bucket in range(best - round(OUTDENT / 2), best - 2):
+        if votes[bucket - 1] + votes[bucket] + votes[bucket + 1] >= 4 and crossing(bucket) <= allowed:
+            return bucket
+    return best
 
 
 def gutter_at_rule(words: list[Word], rules: Sequence[Rule]) -> float | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.document import Word
-from extractors.layout import gutter_at_rule, order_page
+from extractors.layout import find_gutter, gutter_at_rule, order_page
 
 
 def _line(text: str, x: float, top: float) -> list[Word]:
@@ -102,3 +102,13 @@ def test_a_line_beside_a_box_knows_where_the_box_cuts_it_short():
     words = _line("Text that wraps around the box", 40, 150) + _line("a b c", 370, 150) + _line("x y z", 370, 164)
     by_text = {" ".join(w.text for w in line.words): line for line in order_page(words, [], 595, 1, boxes=[(363, 140, 533, 200)])}
     assert by_text["Text that wraps around the box"].measure == 363
+
+
+def test_a_columns_gutter_is_where_its_list_markers_stand_not_its_hanging_indent():
+    """The right column's items: "4." at x=438, their text and wrapped lines at x=454."""
+    words = []
+    for row in range(10):
+        top = 100 + 14 * row
+        words += _line("Text of the left column runs on", 40, top)
+        words += _line(f"{row + 1}. Item" if row % 3 == 0 else "wrapped line", 438 if row % 3 == 0 else 454, top)
+    assert find_gutter(words, 842) == 438
