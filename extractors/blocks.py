@@ -50,6 +50,18 @@ def _is_heading(line: Line, body: float) -> bool:
     return _heading_style(line, body) and any(ch.isalpha() for ch in line.text)
 
 
+def _hangs(line: Line, following: Line | None) -> bool:
+    """Whether a marked line that is only partly bold ("2. **Title** — 2021–2024.") opens a list
+    item whose next line hangs under its text, not under its marker: then the bold title is
+    the item's lead, not a heading."""
+    if line.marker is None or following is None or following.table is not None or following.region != line.region:
+        return False
+    if len({word.bold for word in line.content_words}) < 2:
+        return False
+    text_x0 = line.content_words[0].x0
+    return abs(following.x0 - text_x0) < 0.8 * line.size and following.x0 > line.x0 + 0.5 * line.size
+
+
 def _line_gap(lines: list[Line], body: float) -> float:
     """The usual space between two lines of one paragraph (top of one to bottom of the last)."""
     gaps = [
@@ -222,8 +234,8 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
         values.sort()
         builder.column_x1[region] = values[int(0.8 * (len(values) - 1))]
     breaks: set[int] = set()
-    for line in lines:
-        heading = _is_heading(line, body)
+    for index, line in enumerate(lines):
+        heading = _is_heading(line, body) and not _hangs(line, lines[index + 1] if index + 1 < len(lines) else None)
         if not heading and _heading_style(line, body) and builder.continues(line, True):
             builder.extend(line)
             continue

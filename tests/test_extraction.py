@@ -155,6 +155,18 @@ def test_the_text_of_a_box_does_not_run_on_into_the_text_after_it():
     assert _block(qatar, "Voluntary contributions to the ILO").text == "Voluntary contributions to the ILO, 2018– 2022"
 
 
+def test_a_column_whose_list_markers_stand_left_of_its_text_is_read_apart_from_its_neighbour():
+    kuwait = extract_document(BLIND4 / "kuwait-2024-01.pdf")
+    assert _block(kuwait, "The Public Authority for Manpower").text.endswith("together with PAM.")
+    assert _block(kuwait, "Eliminating Child Labour in Agriculture in Sudan").kind == "list_item"
+
+
+def test_a_numbered_item_opening_with_a_bold_title_and_hanging_lines_is_a_list_item_not_a_heading():
+    kuwait = extract_document(BLIND4 / "kuwait-2024-01.pdf")
+    item = _block(kuwait, "Labour Migration Governance between Asia and Kuwait")
+    assert item.kind == "list_item" and "Financed by PAM" in item.text
+
+
 def test_a_footer_ending_in_a_year_and_the_page_number_is_a_running_footer(ireland):
     assert "Ireland and the ILO · March 2022" not in _text(ireland)
     assert "or 0.31 per cent of gross national income (GNI)." in _block(ireland, "In 2020, Ireland's official").text

@@ -47,7 +47,6 @@ KNOWN_GAPS = {  # blind4, measured before its fixes; each gap is generic (see te
     "france-2022-11": "a box's 'Did you know?' heading is taken for a project, and a ministry named in full "
                       "without an acronym is cut at its first comma, so the project it funds has no funder",
     "italy-2023-09": "a three-column newsletter grid is read as two columns, mixing titles, years and text",
-    "kuwait-2024-01": "two frames side by side with no rule between them are read as one, mixing the projects list",
 }
 
 
