@@ -17,12 +17,40 @@ Table = tuple[tuple[float, float, float, float], list[list[str]]]
 Rule = tuple[float, float, float]  # a vertical rule: x, top, bottom
 Box = tuple[float, float, float, float]  # a shaded or framed rectangle: x0, top, x1, bottom
 MIN_SIDE_ROWS = 4
+SMALLER = 0.7  # of a row's largest size: smaller words that stand FAR apart are a row of their own
+FAR = 2.0  # ems of the larger size
+MAX_SPLITS = 2  # a page's columns split, then each side once more: up to four columns
+MIN_SPLIT_WIDTH = 300.0  # points: a side whose text is narrower than this holds one column
+SUBCOLUMNS = 1000  # regions of a split side's columns are numbered apart from the sides'
 OUTDENT = 30.0  # points: how far left of a column's usual start its list markers may stand
 MIN_PANEL_WORDS = 3
 PANEL_REGION = 1000  # regions of panels' lines are numbered apart from the columns' bands
 
 
 def rough_rows(words: list[Word]) -> list[list[Word]]:
+    """Words grouped by vertical overlap into rows, each sorted left to right. Smaller words set
+    far beside a large line (a masthead's "No. 7" / "September 2023" right of a title) are
+    rows of their own, though the large line's height spans them."""
+    rows: list[list[Word]] = []
+    for row in _overlapping(words):
+        big = max(w.size for w in row)
+        small = [w for w in row if w.size < SMALLER * big]
+        large = [w for w in row if w.size >= SMALLER * big]
+        if small and _far_apart(large, small, big):
+            rows += [large, *_overlapping(small)]
+        else:
+            rows.append(row)
+    return sorted(rows, key=lambda row: min(w.top for w in row))
+
+
+def _far_apart(large: list[Word], small: list[Word], size: float) -> bool:
+    """Whether the small words all stand more than FAR ems of the large words' size to one side of them."""
+    gap = FAR * size
+    return (min(w.x0 for w in small) > max(w.x1 for w in large) + gap
+            or max(w.x1 for w in small) < min(w.x0 for w in large) - gap)
+
+
+def _overlapping(words: list[Word]) -> list[list[Word]]:
     """Words grouped by vertical overlap into rows, each sorted left to right."""
     rows: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
@@ -38,8 +66,8 @@ def rough_rows(words: list[Word]) -> list[list[Word]]:
     return [sorted(row, key=lambda w: w.x0) for row in rows]
 
 
-def find_gutter(words: list[Word], width: float) -> float | None:
-    """The x where a right-hand column starts, or None for a one-column page.
+def find_gutter(words: list[Word], width: float, left: float = 0.0) -> float | None:
+    """The x where a right-hand column starts between `left` and `width`, or None for one column.
 
     Four left-aligned starts after a wide gap are enough (a short sidebar or contact box
     is a column too); a false gutter in one-column text is harmless, because its rows
@@ -49,7 +77,7 @@ def find_gutter(words: list[Word], width: float) -> float | None:
     votes: Counter[int] = Counter()
     for row in rows:
         for previous, word in zip([None, *row], row):
-            if not 0.3 * width <= word.x0 <= 0.7 * width:
+            if not left + 0.3 * (width - left) <= word.x0 <= left + 0.7 * (width - left):
                 continue
             if previous is None or word.x0 - previous.x1 >= max(4.0, 0.6 * word.size):
                 votes[round(word.x0 / 2)] += 1
@@ -168,9 +196,12 @@ def _insertion(box: Box, lines: list[Line]) -> int:
     return next((i for i, line in enumerate(lines) if line.top >= box[1]), len(lines))
 
 
-def _order_columns(words: list[Word], tables: list[Table], width: float, page: int, rules: Sequence[Rule]) -> list[Line]:
-    """Lines in reading order of one column, two columns, or one changing to two part-way down."""
-    gutter = find_gutter(words, width) or gutter_at_rule(words, rules)
+def _order_columns(words: list[Word], tables: list[Table], width: float, page: int, rules: Sequence[Rule],
+                   left: float = 0.0, depth: int = 0) -> list[Line]:
+    """Lines in reading order of one column, two columns, or one changing to two part-way down;
+    each column of a pair is read the same way in turn (MAX_SPLITS deep), so a grid of three or
+    four columns is read column by column."""
+    gutter = find_gutter(words, width, left) or (gutter_at_rule(words, rules) if depth == 0 else None)
     if gutter is None:
         items = [Line(row, (page, 0, 0)) for row in rough_rows(words)]
         items += [_table_line(box, rows, page, (page, 0, 0)) for box, rows in tables]
@@ -183,22 +214,43 @@ def _order_columns(words: list[Word], tables: list[Table], width: float, page: i
     by_band: dict[tuple[int, bool], list[Word]] = {}
     for word in words:
         by_band.setdefault(_band_at((word.top + word.bottom) / 2, bands), []).append(word)
+    band_tables: dict[tuple[int, bool], list[Table]] = {}
+    for table in tables:
+        band_tables.setdefault(_band_at((table[0][1] + table[0][3]) / 2, bands), []).append(table)
     keyed: list[tuple[tuple[int, int, float], Line]] = []
-    for (band, full), band_words in by_band.items():
+    for band, full in sorted(by_band.keys() | band_tables.keys()):
+        band_words, in_band = by_band.get((band, full), []), band_tables.get((band, full), [])
         right = [w for w in band_words if w.x0 >= gutter - 1]
-        one_column = full or len(rough_rows(right)) <= 1
-        sides: dict[int, list[Word]] = {}
-        for word in band_words:
-            sides.setdefault(0 if one_column or word.x0 < gutter - 1 else 1, []).append(word)
-        for side, side_words in sides.items():
-            region = (page, 0, 0) if one_column else (page, band, side + 1)
-            keyed += [((band, side, row[0].top), Line(row, region)) for row in rough_rows(side_words)]
-    for box, rows in tables:
-        band, full = _band_at((box[1] + box[3]) / 2, bands)
-        side = 0 if full or box[0] < gutter - 1 else 1
-        region = (page, 0, 0) if full else (page, band, side + 1)
-        keyed.append(((band, side, box[1]), _table_line(box, rows, page, region)))
+        if full or len(rough_rows(right)) <= 1:
+            keyed += [((band, 0, row[0].top), Line(row, (page, 0, 0))) for row in rough_rows(band_words)]
+            for box, rows in in_band:
+                region = (page, 0, 0) if full else (page, band, 1 if box[0] < gutter - 1 else 2)
+                keyed.append(((band, 0, box[1]), _table_line(box, rows, page, region)))
+            continue
+        for side, bounds in ((0, (left, gutter - 1)), (1, (gutter - 1, width))):
+            side_words = [w for w in band_words if (w.x0 >= gutter - 1) == bool(side)]
+            side_tables = [t for t in in_band if (t[0][0] >= gutter - 1) == bool(side)]
+            for index, line in enumerate(_side_lines(side_words, side_tables, page, rules, bounds, depth)):
+                line.region = (page, band, side + 1 if line.region == (page, 0, 0) else (side + 1) * SUBCOLUMNS + line.region[2])
+                keyed.append(((band, side, index), line))
     return [line for _, line in sorted(keyed, key=lambda item: item[0])]
+
+
+def _side_lines(words: list[Word], tables: list[Table], page: int, rules: Sequence[Rule], bounds: tuple[float, float],
+                depth: int) -> list[Line]:
+    """One column of a pair and its tables, in reading order: split again if it holds two
+    columns itself. The lines of a split side come back with regions (page, band, side) of
+    their own, which the caller numbers apart from its own sides."""
+    wide = bool(words) and max(w.x1 for w in words) - min(w.x0 for w in words) >= MIN_SPLIT_WIDTH
+    if depth + 1 >= MAX_SPLITS or not wide:
+        items = [Line(row, (page, 0, 0)) for row in rough_rows(words)]
+        items += [_table_line(box, rows, page, (page, 0, 0)) for box, rows in tables]
+        return sorted(items, key=lambda line: line.top)
+    lines = _order_columns(words, tables, bounds[1], page, rules, bounds[0], depth + 1)
+    for line in lines:
+        if line.region != (page, 0, 0):
+            line.region = (page, 0, line.region[1] * 3 + line.region[2])
+    return lines
 
 
 def _tight_rows(words: list[Word], gutter: float) -> list[tuple[float, float]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.document import Word
-from extractors.layout import find_gutter, gutter_at_rule, order_page
+from extractors.layout import find_gutter, gutter_at_rule, order_page, rough_rows
 
 
 def _line(text: str, x: float, top: float) -> list[Word]:
@@ -112,3 +112,11 @@ def test_a_columns_gutter_is_where_its_list_markers_stand_not_its_hanging_indent
         words += _line("Text of the left column runs on", 40, top)
         words += _line(f"{row + 1}. Item" if row % 3 == 0 else "wrapped line", 438 if row % 3 == 0 else 454, top)
     assert find_gutter(words, 842) == 438
+
+
+def test_small_words_far_beside_a_large_line_are_rows_of_their_own():
+    title = [Word(t, x, x + 40, 49, 73, 24.0, "Roboto-Bold", 1) for t, x in (("Italy", 34), ("and", 80), ("the", 125))]
+    masthead = [Word("No.", 539, 554, 50, 61, 10.5, "Roboto-Bold", 1), Word("7", 556, 562, 50, 61, 10.5, "Roboto-Bold", 1),
+                Word("September", 503, 542, 63, 72, 9.0, "Roboto", 1), Word("2023", 544, 562, 63, 72, 9.0, "Roboto", 1)]
+    rows = [" ".join(w.text for w in row) for row in rough_rows(title + masthead)]
+    assert rows == ["Italy and the", "No. 7", "September 2023"]
