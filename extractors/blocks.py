@@ -20,6 +20,7 @@ GLUED_BEFORE = re.compile(r"^(?:[A-Z]{3}|US\$|\$|€|£|No\.|Art\.|p\.)$")
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
 MAX_HEADING_CHARS = 220
 MIN_RUN_IN_WORDS = 3
+ITEM_SPACE = 0.2  # ems of space between two lines, beyond a paragraph's, that part two unmarked list items
 FIGURE = re.compile(
     r"(?:(?:over|more than|about|around|approximately|nearly|almost|up to)\s+)?"
     r"(?:[A-Z]{3}\s?|US\$\s?|[$€£¥]\s?)?\d[\d.,\s]*(?:\s?(?:%|per ?cent|million|billion|bn|m))?", re.IGNORECASE)
@@ -169,6 +170,8 @@ class _Builder:
         if self._hard_break(last, line):
             return False
         if block.kind == "list_item":
+            if block.start_left == block.text_left and line.top - last.bottom > self.gap + ITEM_SPACE * line.size:
+                return False  # items whose bullets are drawn, not typed, are told apart by the space between them
             return abs(line.x0 - self.text_x0) < 0.8 * line.size or line.x0 > self.text_x0
         if block.kind == "heading":
             return True
@@ -204,6 +207,14 @@ def _settle_heading(block: Block) -> Block:
     if block.kind == "heading" and (prose or FIGURE.fullmatch(block.text.strip())):
         block.kind = "paragraph"
     return block
+
+
+def _below_full_width(last: Line, line: Line) -> bool:
+    """Whether `line` opens a column under a full-width line of its page that does not start
+    where the column does (a masthead's date set right): text there does not run on from it.
+    (The last line of a full-width intro, short enough to sit in the left column, does.)"""
+    return (line.page == last.page and last.region[1:] == (0, 0) and line.region[1:] != (0, 0)
+            and line.top > last.top and abs(line.x0 - last.x0) > line.size)
 
 
 def _in_panel(*lines: Line) -> bool:
@@ -242,7 +253,8 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
         if builder.continues(line, heading):
             builder.extend(line)
             continue
-        if builder.last is not None and line.region != builder.last.region and not _in_panel(line, builder.last):
+        if builder.last is not None and line.region != builder.last.region and not _in_panel(line, builder.last) \
+                and not _below_full_width(builder.last, line):
             breaks.add(len(builder.blocks))
         kind = "table" if line.table is not None else "heading" if heading else "list_item" if line.marker else "paragraph"
         if kind == "paragraph" and (run_in := split_run_in_heading(line)):

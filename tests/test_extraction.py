@@ -167,6 +167,24 @@ def test_a_numbered_item_opening_with_a_bold_title_and_hanging_lines_is_a_list_i
     assert item.kind == "list_item" and "Financed by PAM" in item.text
 
 
+def test_a_three_column_grid_is_read_column_by_column():
+    italy = extract_document(BLIND4 / "italy-2023-09.pdf")
+    assert _block(italy, "Italy has ratified 113 ILO Conventions").text.endswith("first member States to ratify, in 2021.")
+    assert _block(italy, "Italy's assessed contribution").text.endswith("was USD 26.4M, paid in Swiss francs.")
+
+
+def test_list_items_whose_bullets_are_drawn_are_told_apart_by_the_space_between_them():
+    italy = extract_document(BLIND4 / "italy-2023-09.pdf")
+    assert _block(italy, "Fighting poverty").text == "Fighting poverty and inequality"
+    assert _block(italy, "Food security").text == "Food security and sustainable agriculture"
+
+
+def test_a_masthead_set_small_beside_the_title_is_neither_part_of_it_nor_of_the_text_below():
+    italy = extract_document(BLIND4 / "italy-2023-09.pdf")
+    assert _block(italy, "Italy and the ILO").text == "Italy and the ILO: Partners for Decent Work"
+    assert _block(italy, "September 2023").text == "September 2023"
+
+
 def test_a_footer_ending_in_a_year_and_the_page_number_is_a_running_footer(ireland):
     assert "Ireland and the ILO · March 2022" not in _text(ireland)
     assert "or 0.31 per cent of gross national income (GNI)." in _block(ireland, "In 2020, Ireland's official").text
