@@ -46,6 +46,7 @@ YEAR = r"(?:19|20)\d\d"
 SPAN = r"(?:\d+\s+(?:months?|years?)\s*)?\(?\s*"  # "36 months (2019–2022)"
 YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?"
                         + SPAN + "(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
+FACTS_LINE = re.compile(r"^(?P<period>[^·|•]{4,30}?)\s+[·|•]\s+\S[^·|•]{0,120}$")  # "2021–23 · Albania"
 MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
@@ -116,7 +117,21 @@ def _heading_years(section: Section) -> tuple[str, int | None, int | None, bool]
         if match:
             _, start, end = split_trailing_years(match.group(1))
             used_line = start is not None
+    if start is None and section.blocks and (years := _facts_years(section.blocks[0].text)):
+        start, end = years
     return MARKER_PREFIX.sub("", title).strip(" :–—-"), start, end, used_line
+
+
+def _facts_years(text: str) -> tuple[int, int | None] | None:
+    """The years opening a facts line under a project's heading, set apart from its places by a
+    dot or a bar: "2019–2022 · Egypt, Morocco, Tunisia", "Since 2019 · Angola, Mozambique"."""
+    match = FACTS_LINE.match(squash(text))
+    if match is None:
+        return None
+    period = match.group("period")
+    if since := re.fullmatch(r"since\s+(" + YEAR + r")", period, re.IGNORECASE):
+        return int(since.group(1)), None
+    return _period_years(period)
 
 
 def project_sections(sections: list[Section]) -> list[tuple[Section, list[Section]]]:

@@ -46,7 +46,6 @@ KNOWN_GAPS = {  # blind4, measured before its fixes; each gap is generic (see te
     "corvant-foundation-2024-02": "a company foundation's own name and its group's companies are not its agencies or funders",
     "france-2022-11": "a box's 'Did you know?' heading is taken for a project, and a ministry named in full "
                       "without an acronym is cut at its first comma, so the project it funds has no funder",
-    "italy-2023-09": "a three-column newsletter grid is read as two columns, mixing titles, years and text",
 }
 
 

@@ -1,8 +1,10 @@
 """Project countries and funders from a project's own text."""
 
+import pytest
+
 from extractors.document import Block
 from parsers.agencies import Agency
-from parsers.projects import _countries, _funders, listed_projects, project_id, project_sections, table_projects, text_years
+from parsers.projects import _countries, _facts_years, _funders, listed_projects, project_id, project_sections, table_projects, text_years
 from parsers.periods import split_trailing_years
 from parsers.sections import Section
 
@@ -45,6 +47,19 @@ def _sections(*blocks):
 
     made = [Block(kind=kind, text=text, page=1, size=size, bold=kind == "heading") for kind, text, size in blocks]
     return outline(Document(source="x.pdf", page_count=1, blocks=made, body_size=10.0)).sections
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [("2019–2022 · Egypt, Morocco, Tunisia", (2019, 2022)), ("2021–23 · Albania", (2021, 2023)),
+     ("Since 2019 · Angola, Mozambique", (2019, None)), ("2018 through 2022 | Lebanon", (2018, 2022))],
+)
+def test_a_facts_line_under_a_project_heading_opens_with_its_years(line, years):
+    assert _facts_years(line) == years
+
+
+def test_a_sentence_with_a_dot_is_no_facts_line():
+    assert _facts_years("Funded by AICS · the programme trained inspectors in 2021") is None
 
 
 def test_headings_in_the_style_of_dated_project_headings_are_projects_too():
@@ -121,6 +136,16 @@ def test_a_project_table_ruled_only_by_cell_borders_as_a_browser_prints_it_gives
         ("Green Jobs at Home", 2020, 2022)]
 
 
+def test_a_project_table_drawn_without_any_rule_gives_every_row(tmp_path):
+    records = _brief_with_table(tmp_path, [
+        ["PROJECT", "PERIOD", "COUNTRIES", "FUNDED BY"],
+        ["Decent Work in Garment Supply Chains", "2019-2023", "Bangladesh, Cambodia", "Sida"],
+        ["Skills for Youth Employment", "2021-2024", "Kenya", "Sida"],
+    ], table_rules="none")
+    assert [(p["title"], p["start_year"], p["end_year"]) for p in records["projects"]] == [
+        ("Decent Work in Garment Supply Chains", 2019, 2023), ("Skills for Youth Employment", 2021, 2024)]
+
+
 def test_the_rows_of_a_ruled_project_table_are_projects(tmp_path):
     records = _brief_with_table(tmp_path, [
         ["Project", "Period", "Countries", "Funder"],
@@ -163,6 +188,15 @@ def test_a_table_continued_on_the_next_page_without_its_header_keeps_its_columns
     projects = table_projects([section], "Sweden", "SWE", [])
     assert [(p.title, p.page, [c.iso3 for c in p.countries]) for p in projects] == [
         ("Skills for Youth Employment", 2, ["KEN"]), ("Green Jobs at Home", 3, ["SWE"]), ("Safe Ports", 3, ["GHA", "TGO"])]
+
+
+def test_period_cells_in_fiscal_years_or_through_a_year_give_the_projects_years():
+    section = Section(heading=None, blocks=[_table(2, [
+        ["Project", "Period", "Countries"],
+        ["Youth Employment in the Andean Region", "FY2020–23", "Peru"],
+        ["Modernising Labour Inspection in Morocco", "2018 through 2022", "Morocco"]])])
+    projects = table_projects([section], "Spain", "ESP", [])
+    assert [(p.start_year, p.end_year) for p in projects] == [(2020, 2023), (2018, 2022)]
 
 
 def test_a_headerless_table_is_no_continuation_away_from_the_next_page_or_with_other_columns():
