@@ -22,6 +22,7 @@ FAR = 2.0  # ems of the larger size
 MAX_SPLITS = 2  # a page's columns split, then each side once more: up to four columns
 MIN_SPLIT_WIDTH = 300.0  # points: a side whose text is narrower than this holds one column
 SUBCOLUMNS = 1000  # regions of a split side's columns are numbered apart from the sides'
+RULE_REACH = 30.0  # points: a column rule this far left of the gutter, or nearer, parts its columns
 OUTDENT = 30.0  # points: how far left of a column's usual start its list markers may stand
 MIN_PANEL_WORDS = 3
 PANEL_REGION = 1000  # regions of panels' lines are numbered apart from the columns' bands
@@ -207,6 +208,7 @@ def _order_columns(words: list[Word], tables: list[Table], width: float, page: i
         items += [_table_line(box, rows, page, (page, 0, 0)) for box, rows in tables]
         return sorted(items, key=lambda line: line.top)
     spans = sorted((w.top, w.bottom) for w in words if w.x0 < gutter - 1 < w.x1)
+    spans += _beyond_rule(words, gutter, rules)
     spans += _tight_rows(words, gutter)
     spans += _spanning_headings(words, gutter)
     spans += sorted((box[1], box[3]) for box, _ in tables if box[0] < gutter - 1 < box[2])
@@ -251,6 +253,18 @@ def _side_lines(words: list[Word], tables: list[Table], page: int, rules: Sequen
         if line.region != (page, 0, 0):
             line.region = (page, 0, line.region[1] * 3 + line.region[2])
     return lines
+
+
+def _beyond_rule(words: list[Word], gutter: float, rules: Sequence[Rule]) -> list[tuple[float, float]]:
+    """Rows below a column rule that stands in the gutter, when the right column ends by the
+    rule's foot: the two columns it parts end there, and a contact block under them is full
+    width however short its lines."""
+    spans: list[tuple[float, float]] = []
+    for x, _, bottom in rules:
+        below = [w for w in words if (w.top + w.bottom) / 2 > bottom]
+        if gutter - RULE_REACH <= x <= gutter and not any(w.x0 >= gutter - 1 for w in below):
+            spans += [(w.top, w.bottom) for w in below]
+    return spans
 
 
 def _tight_rows(words: list[Word], gutter: float) -> list[tuple[float, float]]:
