@@ -43,7 +43,7 @@ def _heading_style(line: Line, body: float) -> bool:
         return False
     margin = 2.0 if line.words[0].fontname.startswith("OCR") else 1.0
     short = len(line.content_words) <= 6 and not TERMINAL.search(line.text)
-    return line.size >= body + margin or (line.bold and (line.size >= body - 0.6 or short))
+    return line.size >= body + margin or (line.bold and (line.size >= body - 1.0 or short))
 
 
 def _is_heading(line: Line, body: float) -> bool:
@@ -116,6 +116,7 @@ class _Builder:
                 page_starts=[(0, line.page)],
                 start_left=line.x0,
                 text_left=words[0].x0,
+                in_panel=_in_panel(line),
             )
         )
         self.text_x0 = words[0].x0

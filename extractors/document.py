@@ -135,6 +135,7 @@ class Block:
     page_starts: list[tuple[int, int]] = field(default_factory=list)
     start_left: float = 0.0
     text_left: float = 0.0
+    in_panel: bool = False  # set in a box of text (a sidebar, a "Did you know?" box), apart from the flow
 
     @property
     def page_end(self) -> int:

@@ -60,7 +60,8 @@ def _title_block(document: Document) -> Block | None:
 def outline(document: Document) -> Outline:
     """Title = the largest heading of two words or more on the first page (a one-word
     heading there is a logo); the date line is the first short
-    block near it naming a month and year; every later heading opens a section."""
+    block near it naming a month and year; every later heading opens a section. A heading in
+    a box opens the box's own section; the text after the box goes on with the section before."""
     title = _title_block(document)
     blocks = document.blocks
     start = blocks.index(title) + 1 if title else 0
@@ -71,18 +72,30 @@ def outline(document: Document) -> Outline:
             break
     sections: list[Section] = []
     current = Section(heading=None)
+    interrupted: Section | None = None  # the section a box's heading broke into
     for block in blocks[start:]:
         if block is date_line:
             continue
+        if interrupted is not None and not block.in_panel:
+            if block.kind != "heading":  # the text after a box goes on with the section the box stood in
+                _close(current, sections)
+                current = interrupted
+            interrupted = None
         if block.kind == "heading":
-            if current.heading or current.blocks:
-                sections.append(current)
+            _close(current, sections)
+            if block.in_panel and interrupted is None and not (current.heading and current.heading.in_panel):
+                interrupted = current
             current = Section(heading=block)
         else:
             current.blocks.append(block)
-    if current.heading or current.blocks:
-        sections.append(current)
+    _close(current, sections)
     return Outline(title=title, date_line=date_line, sections=sections)
+
+
+def _close(section: Section, sections: list[Section]) -> None:
+    """Add a section that holds anything to the outline, once."""
+    if (section.heading or section.blocks) and all(kept is not section for kept in sections):
+        sections.append(section)
 
 
 def heading_text(block: Block) -> str:
