@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -199,7 +200,13 @@ def find_contributions(blocks: list[Block], heading: str = "", run_in: bool = Fa
             lead = lead or heading
         for offset, sentence in sentences:
             found += from_sentence(sentence, lead, heading_periods, block.page_at(offset))
+    return distinct(found)
+
+
+def distinct(contributions: Iterable[Contribution]) -> list[Contribution]:
+    """Each contribution once, where it was first stated: a key figure repeated in the text
+    (or in another section) is the same money."""
     unique: dict[tuple, Contribution] = {}
-    for row in found:
+    for row in contributions:
         unique.setdefault((row.kind, row.amount, row.currency, row.period_start, row.period_end), row)
     return list(unique.values())

@@ -14,7 +14,7 @@ from extractors.text import squash
 from parsers.agencies import find_agencies
 from parsers.brief import brief_facts
 from parsers.columns import COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, Records, Row
-from parsers.contributions import find_contributions
+from parsers.contributions import distinct, find_contributions
 from parsers.indicators import find_indicators
 from parsers.priorities import find_priorities
 from parsers.projects import build_projects, project_sections
@@ -39,7 +39,7 @@ def parse_records(document: Document, sha256: str) -> Records:
     narrative_text = "\n".join(f"{s.title}\n{s.body}" for s in narrative)
     agencies = find_agencies(narrative_text, facts.partner_iso3, facts.partner, full_text)
     projects = build_projects(parts.sections, partner, facts.partner_iso3, agencies)
-    contributions = [c for s in narrative for c in find_contributions(s.blocks, s.title, run_in=_is_run_in(s))]
+    contributions = distinct(c for s in narrative for c in find_contributions(s.blocks, s.title, run_in=_is_run_in(s)))
     indicators = find_indicators([b for s in narrative for b in s.blocks])
 
     return {

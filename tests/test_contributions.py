@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from extractors.document import Block
-from parsers.contributions import find_contributions
+from parsers.contributions import distinct, find_contributions
 
 
 def _paragraph(text: str, kind: str = "paragraph") -> Block:
@@ -119,3 +119,10 @@ def test_a_run_in_heading_gives_the_kind_of_its_paragraphs_money():
     block = _paragraph("In 2021, Irish Aid provided €1,250,000 to the ILO.")
     (row,) = find_contributions([block], "Core voluntary funding", run_in=True)
     assert (row.kind, row.currency) == ("voluntary_core", "EUR")
+
+
+def test_the_same_money_stated_twice_is_one_contribution():
+    key_figure = _paragraph("Assessed contribution, 2022–23: USD 2.7 million")
+    sentence = _paragraph("For 2022–23 the assessed contribution of New Zealand was USD 2.7 million.")
+    rows = distinct(find_contributions([key_figure]) + find_contributions([sentence]))
+    assert [(r.kind, r.amount) for r in rows] == [("assessed", Decimal("2700000.00"))]
