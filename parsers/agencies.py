@@ -89,18 +89,37 @@ def _is_list_comma(name: list[str]) -> bool:
 
 
 def _name_after(text: str, start: int) -> str:
-    """The capitalised name that starts at `start` ("Ministry of Foreign Affairs provides ...")."""
+    """The capitalised name that starts at `start` ("Ministry of Foreign Affairs provides ..."),
+    a comma included when the name goes on as a list ("Ministry of Labour, Full Employment
+    and Integration has ...")."""
     name: list[str] = []
-    for token in text[start:].split():
+    tokens = text[start:].split()
+    for index, token in enumerate(tokens):
         bare = token.rstrip(",.;:)")
         if not _is_name_word(bare) or (bare.lower() == "the" and name and name[-1].lower() == "and"):
             break
-        name.append(bare)
-        if bare != token:
+        goes_on = bare != token and token.endswith(",") and _list_goes_on(tokens[index + 1:])
+        name.append(bare + "," if goes_on else bare)
+        if bare != token and not goes_on:
             break
     while name and name[-1].lower() in CONNECTORS:
         name.pop()
     return " ".join(name)
+
+
+def _list_goes_on(tokens: list[str]) -> bool:
+    """Whether the words after a comma finish a name as a list: capitalised words, then "and"
+    and one more ("Full Employment and Integration"), before the sentence goes on, and no country."""
+    words = []
+    for token in tokens:
+        bare = token.rstrip(",.;:)")
+        if not _is_name_word(bare) or bare.lower() == "the":
+            break
+        words.append(bare)
+        if bare != token:
+            break
+    listed = len(words) >= 3 and words[-2] == "and" and words[-1][:1].isupper() and "and" not in words[:-2]
+    return listed and not find_countries(" ".join(words))  # "…, Madagascar and Myanmar" are places, not the name
 
 
 def _kind(name: str) -> str:

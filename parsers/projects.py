@@ -148,7 +148,8 @@ def project_sections(sections: list[Section]) -> list[tuple[Section, list[Sectio
         return start is not None and bool(title) and not NARRATIVE.search(section.title)  # not a bare years line
 
     def general(section: Section) -> bool:
-        return bool(NARRATIVE.search(section.title) or GENERAL.search(section.title) or COLUMN_LABELS.match(section.title))
+        title = section.title
+        return bool(NARRATIVE.search(title) or GENERAL.search(title) or COLUMN_LABELS.match(title) or title.rstrip().endswith("?"))
 
     styles = {_signature(s.heading) for s in headed if dated(s)}
     if not styles:

@@ -109,3 +109,13 @@ def test_a_name_in_french_or_spanish_keeps_its_lowercase_words():
             "Cooperación Internacional para el Desarrollo (AECID) funds others.")
     assert [(a.name, a.acronym) for a in find_agencies(text, "FRA")] == [
         ("Agence française de développement", "AFD"), ("Agencia Española de Cooperación Internacional para el Desarrollo", "AECID")]
+
+
+def test_a_ministry_named_without_acronym_keeps_the_comma_of_its_listed_name():
+    text = "The Ministry of Labour, Full Employment and Integration has contributed to the G7 initiative since 2017."
+    assert [a.name for a in find_agencies(text, "FRA")] == ["Ministry of Labour, Full Employment and Integration"]
+
+
+def test_places_after_a_ministrys_comma_are_not_part_of_its_name():
+    text = "The Ministry of Labour, Madagascar and Myanmar agreed on a plan for the lychee supply chain."
+    assert [a.name for a in find_agencies(text, "FRA")] == ["Ministry of Labour"]

@@ -185,6 +185,18 @@ def test_a_masthead_set_small_beside_the_title_is_neither_part_of_it_nor_of_the_
     assert _block(italy, "September 2023").text == "September 2023"
 
 
+def test_a_contact_block_under_a_column_rule_is_read_after_both_columns():
+    france = extract_document(BLIND4 / "france-2022-11.pdf")
+    texts = [b.text for b in france.blocks]
+    assert _block(france, "The Ministry of Labour, Full Employment").text.endswith("ginger supply chain of Myanmar.")
+    assert texts.index("Contact") > texts.index(_block(france, "After the Beirut port explosion").text)
+
+
+def test_a_bold_line_a_little_smaller_than_the_text_is_a_heading():
+    france = extract_document(BLIND4 / "france-2022-11.pdf")
+    assert _block(france, "Youth Employment and Skills in the Sahel").kind == "heading"
+
+
 def test_a_footer_ending_in_a_year_and_the_page_number_is_a_running_footer(ireland):
     assert "Ireland and the ILO · March 2022" not in _text(ireland)
     assert "or 0.31 per cent of gross national income (GNI)." in _block(ireland, "In 2020, Ireland's official").text

@@ -44,8 +44,6 @@ def test_japan_sample_yields_exactly_its_gold_records(all_briefs_warehouse, japa
 
 KNOWN_GAPS = {  # blind4, measured before its fixes; each gap is generic (see tests/fixtures/blind4/README.md)
     "corvant-foundation-2024-02": "a company foundation's own name and its group's companies are not its agencies or funders",
-    "france-2022-11": "a box's 'Did you know?' heading is taken for a project, and a ministry named in full "
-                      "without an acronym is cut at its first comma, so the project it funds has no funder",
 }
 
 

@@ -62,6 +62,14 @@ def test_a_sentence_with_a_dot_is_no_facts_line():
     assert _facts_years("Funded by AICS · the programme trained inspectors in 2021") is None
 
 
+def test_a_question_set_in_the_style_of_project_headings_is_no_project():
+    from parsers.projects import project_sections
+
+    sections = _sections(("heading", "France and the ILO", 22), ("heading", "Did you know?", 12), ("paragraph", "Text.", 10),
+                         ("heading", "Skills for All (2020-23)", 12), ("paragraph", "Text.", 10))
+    assert [s.title for s, _ in project_sections(sections)] == ["Skills for All (2020-23)"]
+
+
 def test_headings_in_the_style_of_dated_project_headings_are_projects_too():
     from parsers.projects import project_sections
 
