@@ -7,7 +7,7 @@ import re
 from extractors.text import squash
 from parsers.sections import Section
 
-PRIORITIES = re.compile(r"priorit", re.IGNORECASE)
+PRIORITIES = re.compile(r"priorit|focus areas?\b|areas? of focus", re.IGNORECASE)  # a foundation's "focus areas"
 
 
 def find_priorities(sections: list[Section]) -> list[str]:

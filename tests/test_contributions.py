@@ -126,3 +126,14 @@ def test_the_same_money_stated_twice_is_one_contribution():
     sentence = _paragraph("For 2022–23 the assessed contribution of New Zealand was USD 2.7 million.")
     rows = distinct(find_contributions([key_figure]) + find_contributions([sentence]))
     assert [(r.kind, r.amount) for r in rows] == [("assessed", Decimal("2700000.00"))]
+
+
+def test_a_grant_for_a_programme_is_earmarked_money():
+    block = _paragraph("The Board approved a new grant of up to CHF 1.5 million for 2024–2026 for a new programme on green skills.")
+    (row,) = find_contributions([block])
+    assert (row.kind, row.qualifier, row.period_start, row.period_end) == ("voluntary_non_core", "up_to", 2024, 2026)
+
+
+def test_money_for_the_programme_and_budget_is_not_earmarked():
+    block = _paragraph("Spain paid USD 10 million for the programme and budget of the 2022–23 biennium.")
+    assert all(row.kind != "voluntary_non_core" for row in find_contributions([block]))

@@ -1,0 +1,31 @@
+"""The partner's priorities: the list under a priorities heading or an introducing sentence."""
+
+from __future__ import annotations
+
+from extractors.document import Block, Document
+from parsers.priorities import find_priorities
+from parsers.sections import outline
+
+
+def _sections(*blocks: tuple[str, str]):
+    made = [Block(kind=kind, text=text, page=1, size=13.0 if kind == "heading" else 10.0, bold=kind == "heading")
+            for kind, text in blocks]
+    return outline(Document(source="x.pdf", page_count=1, blocks=made, body_size=10.0)).sections
+
+
+def test_the_list_under_a_priorities_heading_is_the_priorities():
+    sections = _sections(("heading", "Spain and the ILO"), ("heading", "Priorities of Spanish cooperation"),
+                         ("list_item", "Decent work"), ("list_item", "Gender equality."))
+    assert find_priorities(sections) == ["Decent work", "Gender equality"]
+
+
+def test_a_foundations_focus_areas_are_its_priorities():
+    sections = _sections(("heading", "Corvant Foundation and the ILO"), ("heading", "Focus areas"),
+                         ("paragraph", "The Foundation's strategy sets three focus areas for its grants:"),
+                         ("list_item", "Safe and healthy work in transport"), ("list_item", "Skills for the green transition"))
+    assert find_priorities(sections) == ["Safe and healthy work in transport", "Skills for the green transition"]
+
+
+def test_a_list_under_another_heading_is_no_priorities():
+    sections = _sections(("heading", "Spain and the ILO"), ("heading", "Partners"), ("list_item", "AECID"), ("list_item", "MAEUEC"))
+    assert find_priorities(sections) == []
