@@ -190,10 +190,29 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
                     break
             else:
                 break
-    agencies = [a for a in _dedupe(found) if not partner or a.name.lower() != partner.lower()]
-    if partner and partner_iso3 is None and (PRIVATE.search(partner) or CHARITY.search(partner)):
+    private = bool(partner) and partner_iso3 is None and bool(PRIVATE.search(partner) or CHARITY.search(partner))
+    found = [a for a in found if not partner or a.name.lower() != partner.lower()]
+    if private:
+        found += _arms(text, partner, whole_brief or text)
+    agencies = _dedupe(found)
+    if private:
         agencies = [Agency(a.name, a.acronym, "private", a.start) for a in agencies]
     return agencies
+
+
+def _arms(text: str, partner: str, whole_brief: str) -> list[Agency]:
+    """A company foundation's arms: the companies and programmes named with its own first name
+    ("Corvant Group", "Corvant Freight Services" of the Corvant Foundation), and the foundation
+    itself where the brief names it as funding projects ("Funded by the Corvant Foundation"):
+    then its projects' funders can name it. The partner is otherwise never its own agency."""
+    first = partner.split()[0]
+    arms = []
+    for match in re.finditer(r"\b" + re.escape(first) + r"(?: +(?:(?:for|of|and|on) +)?[A-Z][\w&-]*(?<!'s))+", text):
+        name = re.sub(r"'s$", "", match.group())
+        funds = re.search(FUNDED_BY_WORDS + r"\s+(?:the\s+)?" + re.escape(name) + r"\b", whole_brief)
+        if name.lower() != partner.lower() or funds:
+            arms.append(Agency(name, None, "private", match.start()))
+    return arms
 
 
 def _dedupe(found: list[Agency]) -> list[Agency]:

@@ -119,3 +119,23 @@ def test_a_ministry_named_without_acronym_keeps_the_comma_of_its_listed_name():
 def test_places_after_a_ministrys_comma_are_not_part_of_its_name():
     text = "The Ministry of Labour, Madagascar and Myanmar agreed on a plan for the lychee supply chain."
     assert [a.name for a in find_agencies(text, "FRA")] == ["Ministry of Labour"]
+
+
+CORVANT = ("The Corvant Foundation is the corporate foundation of Corvant Group, a family-owned logistics company. "
+           "Corvant Freight Services shares its drivers' experience with the ILO.")
+
+
+def test_a_company_foundations_group_companies_named_with_its_name_are_its_private_arms():
+    found = [(a.name, a.kind) for a in find_agencies(CORVANT, None, "Corvant Foundation")]
+    assert found == [("Corvant Group", "private"), ("Corvant Freight Services", "private")]
+
+
+def test_a_foundation_named_as_funding_projects_is_an_agency_its_projects_can_name():
+    whole = CORVANT + " Funded by the Corvant Foundation, the project worked with drivers' unions."
+    names = [a.name for a in find_agencies(CORVANT, None, "Corvant Foundation", whole)]
+    assert names[0] == "Corvant Foundation"
+
+
+def test_a_country_partner_is_never_its_own_agency():
+    text = "Funded by the Government of Ireland, the project works in Kenya. The Ireland Fund for Decent Work (IFDW) helps."
+    assert "Ireland" not in [a.name for a in find_agencies(text, "IRL", "Ireland")]

@@ -42,19 +42,7 @@ def test_japan_sample_yields_exactly_its_gold_records(all_briefs_warehouse, japa
     assert actual["priorities"] == gold["priorities"]
 
 
-KNOWN_GAPS = {  # blind4, measured before its fixes; each gap is generic (see tests/fixtures/blind4/README.md)
-    "corvant-foundation-2024-02": "a company foundation's own name and its group's companies are not its agencies or funders",
-}
-
-
-def _gold_cases():
-    for gold_path in gold_files():
-        slug = gold_path.name.removesuffix(".gold.json")
-        gap = KNOWN_GAPS.get(slug)
-        yield pytest.param(gold_path, id=slug, marks=[pytest.mark.xfail(reason=gap, strict=True)] if gap else [])
-
-
-@pytest.mark.parametrize("gold_path", list(_gold_cases()))
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda path: path.name.removesuffix(".gold.json"))
 def test_field_level_f1_at_least_090(all_briefs_warehouse, gold_path):
     scores = score_brief(json.loads(gold_path.read_text()), _actual(all_briefs_warehouse[0], gold_path))
     detail = {table: round(score.f1, 3) for table, score in scores.items()}
