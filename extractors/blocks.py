@@ -43,7 +43,14 @@ def _heading_style(line: Line, body: float) -> bool:
         return False
     margin = 2.0 if line.words[0].fontname.startswith("OCR") else 1.0
     short = len(line.content_words) <= 6 and not TERMINAL.search(line.text)
-    return line.size >= body + margin or (line.bold and (line.size >= body - 1.0 or short))
+    return line.size >= body + margin or (line.bold and (line.size >= body - 1.0 or short) and not _labelled(line))
+
+
+def _labelled(line: Line) -> bool:
+    """A field set as a bold label and its value ("**Period:** 2018–2022"), not a heading."""
+    words = line.content_words
+    label = next((i for i, w in enumerate(words) if w.text.endswith(":")), None)
+    return label is not None and label < len(words) - 1 and not all(w.bold for w in words[label + 1:])
 
 
 def _is_heading(line: Line, body: float) -> bool:

@@ -25,7 +25,7 @@ KINDS = (
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
 LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
-YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+DOTTED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # "16.872.430": dots group thousands
 BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
@@ -106,38 +106,56 @@ def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -
 
 
 def from_table(block: Block, caption: str = "") -> list[Contribution]:
-    """A contributions table, read as its header sets it out: a column per year (bare numbers
-    in the unit its header or `caption` gives), a column per kind (a strip of key figures), or
-    a row per contribution."""
-    header = [squash(cell) for cell in block.rows[0]] if block.rows else []
-    if sum(1 for cell in header if YEAR_CELL.fullmatch(cell)) >= 2:
-        return _years_as_columns(block, header, table_unit(" ".join(header)) or table_unit(caption))
+    """A contributions table, read as its header sets it out: a column per year or biennium
+    (bare numbers in the unit its header or `caption` gives), a column per kind (a strip of key
+    figures), or a row per contribution."""
+    rows = [[squash(cell) for cell in cells] for cells in block.rows or []]
+    header = rows[0] if rows else []
+    if len(rows) > 2 and len(_periods(header)) < 2 <= len(_periods(rows[1])):
+        header, rows = [below or above for above, below in zip(header, rows[1])], [header] + rows[2:]
+    if len(_periods(header)) >= 2:
+        unit = table_unit(" ".join(rows[0])) or table_unit(caption)  # rows[0]: the header, or the row above it
+        return _periods_as_columns(block, header, rows[1:], unit)
     if sum(1 for cell in header if kind_of(cell)) >= 2 and not any(row and kind_of(row[0]) for row in block.rows[1:]):
         return _kinds_as_columns(block, header)
     return _contributions_as_rows(block)
 
 
-def _years_as_columns(block: Block, header: list[str], unit: Money | None) -> list[Contribution]:
-    """One contribution per filled cell of a year's column, its kind from the row's other cells;
-    a dash is no contribution, and without a unit bare numbers are no money."""
-    years = {column: int(cell) for column, cell in enumerate(header) if YEAR_CELL.fullmatch(cell)}
+def _periods(header: list[str]) -> dict[int, Period]:
+    """The columns whose header is a year or a period ("2021", "2018–2019"), and their years."""
+    found = {}
+    for column, cell in enumerate(header):
+        periods = find_periods(cell)
+        if len(periods) == 1 and periods[0].end is not None and (periods[0].begin, periods[0].finish) == (0, len(cell)):
+            found[column] = periods[0]
+    return found
+
+
+def _periods_as_columns(block: Block, header: list[str], body: list[list[str]], unit: Money | None) -> list[Contribution]:
+    """One contribution per filled cell of a year's (or a biennium's) column, its kind from the
+    row's other cells; a dash is no contribution, and without a unit bare numbers are no money.
+    Numbers grouped by dots ("16.872.430") are read as the table writes them."""
+    columns = _periods(header)
+    numbers = [cells[column] for cells in body for column in columns if column < len(cells)]
+    dotted = any(DOTTED_NUMBER.fullmatch(cell) for cell in numbers) and not any("," in cell for cell in numbers)
     rows = []
-    for cells in block.rows[1:]:
-        label = " ".join(cell for column, cell in enumerate(cells) if column not in years)
+    for cells in body:
+        label = " ".join(cell for column, cell in enumerate(cells) if column not in columns)
         kind = kind_of(label)
-        for column, year in years.items():
-            cell = squash(cells[column]) if column < len(cells) else ""
+        for column, period in columns.items():
+            cell = cells[column] if column < len(cells) else ""
+            number = cell.replace(".", "") if dotted and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", cell) else cell
             stated = find_money(cell)
             if stated:
                 money = stated[0]
-            elif unit is not None and BARE_NUMBER.fullmatch(cell):
-                amount = (Decimal(cell.replace(",", "")) * unit.amount).quantize(unit.amount.quantize(Decimal("0.01")))
+            elif unit is not None and BARE_NUMBER.fullmatch(number):
+                amount = (Decimal(number.replace(",", "")) * unit.amount).quantize(unit.amount.quantize(Decimal("0.01")))
                 money = Money(amount, unit.currency, "exact", 0, len(cell))
             else:
                 continue
             if kind is not None and money.amount > 0:
-                rows.append(Contribution(kind, money.amount, money.currency, money.qualifier, year, year,
-                                         block.page, squash(f"{label} {year}: {cell}")))
+                rows.append(Contribution(kind, money.amount, money.currency, money.qualifier, period.start, period.end,
+                                         block.page, squash(f"{label} {header[column]}: {cell}")))
     return rows
 
 

@@ -46,6 +46,9 @@ YEAR = r"(?:19|20)\d\d"
 SPAN = r"(?:\d+\s+(?:months?|years?)\s*)?\(?\s*"  # "36 months (2019–2022)"
 YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?"
                         + SPAN + "(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
+PERIOD_LINE = re.compile(r"^(?:project |implementation )?(?:period|duration|dates?|years?|time ?frame)\s*:\s*"
+                         r"(?P<period>[^()]{4,30}?)\s*(?:\([^()]*\))?\s*\.?$", re.IGNORECASE)
+OPEN_DASH = re.compile(r"^\s*(?P<a>" + YEAR + r")\s?[-–—]\s*$")  # "2017–": started, no end yet
 FACTS_LINE = re.compile(r"^(?P<period>[^·|•]{4,30}?)\s+[·|•]\s+\S[^·|•]{0,120}$")  # "2021–23 · Albania"
 MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
 
@@ -117,9 +120,16 @@ def _heading_years(section: Section) -> tuple[str, int | None, int | None, bool]
         if match:
             _, start, end = split_trailing_years(match.group(1))
             used_line = start is not None
-    if start is None and section.blocks and (years := _facts_years(section.blocks[0].text)):
+    if start is None and section.blocks and (years := _facts_years(section.blocks[0].text) or _labelled_years(section.blocks[0].text)):
         start, end = years
     return MARKER_PREFIX.sub("", title).strip(" :–—-"), start, end, used_line
+
+
+def _labelled_years(text: str) -> tuple[int, int | None] | None:
+    """The years of a labelled period line under a project's heading: "Period: 2019–2023
+    (phase II)", "Period: 2017–" (still running), "Period: 2022"."""
+    match = PERIOD_LINE.match(squash(text))
+    return _period_years(match.group("period")) if match else None
 
 
 def _facts_years(text: str) -> tuple[int, int | None] | None:
@@ -349,6 +359,8 @@ def _period_years(text: str) -> tuple[int, int | None] | None:
     "2022 onwards" (no end year)."""
     if match := PERIOD_CELL.match(text):
         return _matched_years(match)
+    if match := OPEN_DASH.match(text):
+        return int(match.group("a")), None
     rest, start, end = split_trailing_years(text)
     return (start, end) if start is not None and not rest.strip() else None
 

@@ -72,6 +72,19 @@ def test_a_table_with_a_column_per_year_gives_a_contribution_per_filled_cell_in_
         ("voluntary_core", Decimal("500000.00"), "USD", 2021, 2021)]
 
 
+def test_a_table_whose_bienniums_sit_under_a_grouping_header_reads_dotted_thousands():
+    table = Block(kind="table", text="", page=1, size=10.0, rows=[
+        ["Type of contribution", "Amount (US$)", ""],
+        ["", "2018–2019", "2020–2021"],
+        ["Assessed contribution (regular budget)", "16.872.430", "17.205.118"],
+        ["Voluntary core contribution (RBSA)", "–", "500.000"],
+    ])
+    rows = find_contributions([table])
+    assert [(r.kind, r.amount, r.currency, r.period_start, r.period_end) for r in rows] == [
+        ("assessed", Decimal("16872430.00"), "USD", 2018, 2019), ("assessed", Decimal("17205118.00"), "USD", 2020, 2021),
+        ("voluntary_core", Decimal("500000.00"), "USD", 2020, 2021)]
+
+
 def test_bare_numbers_in_a_year_table_without_a_unit_are_no_money():
     table = Block(kind="table", text="", page=1, size=10.0, rows=[
         ["Type", "2020", "2021"], ["Assessed contribution", "1.10", "1.05"], ["Earmarked projects", "2", "3"]])

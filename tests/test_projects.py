@@ -4,7 +4,7 @@ import pytest
 
 from extractors.document import Block
 from parsers.agencies import Agency
-from parsers.projects import _countries, _facts_years, _funders, listed_projects, project_id, project_sections, table_projects, text_years
+from parsers.projects import _countries, _facts_years, _funders, _labelled_years, _period_years, listed_projects, project_id, project_sections, table_projects, text_years
 from parsers.periods import split_trailing_years
 from parsers.sections import Section
 
@@ -56,6 +56,18 @@ def _sections(*blocks):
 )
 def test_a_facts_line_under_a_project_heading_opens_with_its_years(line, years):
     assert _facts_years(line) == years
+
+
+@pytest.mark.parametrize(
+    ("line", "years"),
+    [("Period: 2019–2023 (phase II)", (2019, 2023)), ("Period: 2017–", (2017, None)), ("Duration: 2022", (2022, 2022))],
+)
+def test_a_labelled_period_line_under_a_project_heading_gives_its_years(line, years):
+    assert _labelled_years(line) == years
+
+
+def test_a_period_cell_ending_in_a_dash_is_still_running():
+    assert _period_years("2017–") == (2017, None)
 
 
 def test_a_sentence_with_a_dot_is_no_facts_line():

@@ -1,0 +1,30 @@
+"""Lines → headings, paragraphs and list items, told apart by type, spacing and indents."""
+
+from __future__ import annotations
+
+from extractors.blocks import build_blocks
+from extractors.document import Line, Word
+
+
+def _line(top: float, *runs: tuple[str, str], x: float = 60.0, size: float = 8.2) -> Line:
+    """A line of (text, font) runs, each word 5 pt a character and a space apart."""
+    words = []
+    for text, font in runs:
+        for token in text.split():
+            words.append(Word(token, x, x + 5 * len(token), top, top + size, size, font, 2))
+            x += 5 * len(token) + 2
+    return Line(words, (2, 0, 0))
+
+
+def test_a_bold_label_and_its_value_are_a_field_not_a_heading():
+    lines = [_line(100, ("Decent Work in Cotton Value Chains", "NotoSans-Bold"), size=10.0),
+             _line(115, ("Period:", "NotoSans-Bold"), ("2018–2022", "NotoSans-Regular")),
+             _line(127, ("Countries:", "NotoSans-Bold"), ("Angola, Cabo Verde", "NotoSans-Regular"))]
+    kinds = [(b.kind, b.text) for b in build_blocks(lines, 8.2)]
+    assert kinds[0] == ("heading", "Decent Work in Cotton Value Chains")
+    assert ("heading", "Period: 2018–2022") not in kinds
+
+
+def test_a_bold_line_ending_in_a_colon_with_bold_words_after_it_stays_a_heading():
+    lines = [_line(100, ("Annex 2: Projects", "NotoSans-Bold")), _line(115, ("The projects are listed below.", "NotoSans-Regular"))]
+    assert build_blocks(lines, 8.2)[0].kind == "heading"
