@@ -12,7 +12,7 @@ import re
 import statistics
 from collections import Counter
 
-from extractors.document import Block, Line
+from extractors.document import LEADER, Block, Line
 from extractors.layout import PANEL_REGION
 from extractors.text import join_hyphenated
 
@@ -44,6 +44,11 @@ def _heading_style(line: Line, body: float) -> bool:
     margin = 2.0 if line.words[0].fontname.startswith("OCR") else 1.0
     short = len(line.content_words) <= 6 and not TERMINAL.search(line.text)
     return line.size >= body + margin or (line.bold and (line.size >= body - 1.0 or short) and not _labelled(line))
+
+
+def _has_leader(line: Line) -> bool:
+    """A "label ...... value" line of a key-figures list: an entry of its own."""
+    return any(word.text == LEADER for word in line.words)
 
 
 def _labelled(line: Line) -> bool:
@@ -165,7 +170,7 @@ class _Builder:
         last, block = self.last, self.blocks[-1] if self.blocks else None
         if last is None or block is None or block.kind == "table" or line.table is not None:
             return False
-        if line.region != last.region or line.marker:
+        if line.region != last.region or line.marker or _has_leader(last) or _has_leader(line):
             return False
         if heading != (block.kind == "heading"):
             return False

@@ -13,6 +13,7 @@ ITALIC_FONT = re.compile(r"italic|oblique|,i$|-it$", re.IGNORECASE)
 LIST_MARKERS = frozenset("▶►▸▹■□▪▫•●◦○‣⁃–—-*·✓✔➢➤→")
 NUMBER_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]$|^\d{1,2}(?:\.\d{1,2}){1,3}$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
 UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
+LEADER = "…"  # a dot leader between a label and its value, read as one word
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ without a text layer are OCR'd when tesseract is installed.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from extractors.aligned import aligned_tables
 from extractors.blocks import body_size, build_blocks
-from extractors.document import Document, Line, Word
+from extractors.document import LEADER, Document, Line, Word
 from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
 from extractors.layout import contains, order_page
 from extractors.margins import drop_running_margins
@@ -32,6 +33,7 @@ from extractors.text import clean_word, squash
 WORD_ATTRS = ["fontname", "size"]
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 MAX_UNMAPPED_SHARE = 0.05
+DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")
 LONG_RULE = 0.25  # of the page's height
 MIN_BOX = (60.0, 30.0)  # points: a rectangle smaller than this holds no panel of text
 
@@ -176,7 +178,7 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
         cx, cy = (raw["x0"] + raw["x1"]) / 2, (raw["top"] + raw["bottom"]) / 2
         if any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in table_boxes):
             continue
-        words.append(
+        words += split_leader(
             Word(
                 text=text,
                 x0=raw["x0"],
@@ -196,6 +198,22 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
         words = [w for w in words if not _holds(box, w)]
     return PageContent(page.page_number, float(page.width), float(page.height), words, tables,
                        rules=_long_vertical_rules(page, table_boxes), boxes=boxes)
+
+
+def split_leader(word: Word) -> list[Word]:
+    """A word with a dot leader in it ("since..........1919", as a key-figures list sets a label
+    and its value) as the label's end, the leader as LEADER, and the value's start; a word
+    without one, as it is. Their widths are shared out by characters."""
+    match = DOT_LEADER.search(word.text)
+    if match is None:
+        return [word]
+    per_char = (word.x1 - word.x0) / len(word.text)
+    pieces = []
+    for text, start, end in ((word.text[:match.start()], 0, match.start()), (LEADER, match.start(), match.end()),
+                             (word.text[match.end():], match.end(), len(word.text))):
+        if text:
+            pieces.append(dataclasses.replace(word, text=text, x0=word.x0 + start * per_char, x1=word.x0 + end * per_char))
+    return pieces
 
 
 def _holds(box: tuple[float, float, float, float], word: Word) -> bool:

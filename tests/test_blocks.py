@@ -28,3 +28,14 @@ def test_a_bold_label_and_its_value_are_a_field_not_a_heading():
 def test_a_bold_line_ending_in_a_colon_with_bold_words_after_it_stays_a_heading():
     lines = [_line(100, ("Annex 2: Projects", "NotoSans-Bold")), _line(115, ("The projects are listed below.", "NotoSans-Regular"))]
     assert build_blocks(lines, 8.2)[0].kind == "heading"
+
+
+def test_each_label_and_value_joined_by_a_dot_leader_is_an_entry_of_its_own():
+    from extractors.pdf import split_leader
+
+    first = split_leader(Word("since..........1919", 176, 530, 100, 111, 11.0, "Carlito", 1))
+    assert [w.text for w in first] == ["since", "…", "1919"] and first[0].x0 == 176 and first[-1].x1 == 530
+    lines = [Line([Word("Member", 60, 100, 100, 111, 11.0, "Carlito", 1), *first], (1, 0, 0)),
+             Line([Word("Protocols", 60, 110, 115, 126, 11.0, "Carlito", 1),
+                   *split_leader(Word("ratified..........2", 112, 530, 115, 126, 11.0, "Carlito", 1))], (1, 0, 0))]
+    assert [b.text for b in build_blocks(lines, 11.0)] == ["Member since … 1919", "Protocols ratified … 2"]
