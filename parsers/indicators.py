@@ -14,7 +14,8 @@ from parsers.numbers import ORDINAL_WORD, parse_ordinal
 from parsers.sentences import split_sentences
 
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent)")
-RANK = re.compile(r"\b(?:the\s+)?(?:(" + ORDINAL_WORD + r")[- ]?)?largest\s+(?:\w+\s+){0,2}?(?:donor|provider|contributor)", re.I)
+RANK = re.compile(r"\b(?:the\s+)?(?:(" + ORDINAL_WORD + r")[- ]?)?largest\s+(?:\w+\s+){0,2}?(?:donor|provider|contributor)"
+                  r"|\b(" + ORDINAL_WORD + r")\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:donors|providers)", re.I)  # "eleventh among the donors"
 REGIONAL = re.compile(  # "... largest provider of development assistance in the Arab region": not its rank among donors
     r"^\s*(?:[\w-]+\s+){0,4}?(?:in|among|within)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+)+world|(?:[A-Z][\w-]*\s+)*"
     r"(?:region|Gulf|Middle East|Asia|Africa|Europe|Americas|Latin America|Pacific|Caribbean))\b"
@@ -57,7 +58,8 @@ def from_sentence(sentence: str, page: int) -> list[Indicator]:
             found.append(Indicator("oda_gni_percent", float(percent.group(1)), year, page, evidence))
     rank = RANK.search(sentence)
     if rank and re.search(r"donor|development|ODA|assistance", sentence, re.I) and not _not_a_rank(sentence, rank):
-        value = parse_ordinal(rank.group(1)) if rank.group(1) else 1
+        ordinal = rank.group(1) or rank.group(2)
+        value = parse_ordinal(ordinal) if ordinal else 1
         if value:
             found.append(Indicator("oda_donor_rank", float(value), year, page, evidence))
     return found

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pycountry
 
+from parsers.numbers import NUMBER_WORD, parse_count
+
 SYMBOLS = {
     "US$": "USD", "US $": "USD", "USD": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
     "CHF": "CHF", "SFr.": "CHF", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "₩": "KRW", "kr": "SEK",
@@ -29,7 +31,8 @@ QUALIFIERS = (
     ("up_to", r"(?:up to|at most|not exceeding|less than|under|below)"),
 )
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # one thousands separator throughout
+_NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?"
+           r"|\d+(?:\.\d+)?")  # one thousands separator throughout: commas, spaces or Swiss apostrophes
 _SCALE = r"(?:\s?(?P<scale>thousands?|millions?|billions?|mn|Mn|MN|mio|bn|Bn|BN|m|M|k|K|b)\b)?"
 _CODE = r"[A-Z]{3}"
 _PREFIX = re.compile(
@@ -40,6 +43,12 @@ _SUFFIX = re.compile(
     + "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True)) + r")",
     re.IGNORECASE,
 )
+
+
+_IN_WORDS = re.compile(  # "two million Swiss francs", "USD three million": a number in words needs a scale
+    r"(?:\b(?P<cur1>" + _CODE + r"|US\$)\s)?\b(?P<num>" + NUMBER_WORD + r")\s(?P<scale>thousand|million|billion)\b"
+    r"(?:\s(?P<cur2>" + _CODE + r"\b|" + "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True)) + r"))?",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,7 @@ def _currency(token: str) -> str | None:
 
 
 def _amount(number: str, scale: str | None) -> Decimal:
-    digits = re.sub(r"[,\s]", "", number)
+    digits = re.sub(r"[,\s'’]", "", number)
     value = Decimal(digits)
     if scale:
         value *= SCALES[scale.lower()]
@@ -112,5 +121,13 @@ def find_money(text: str) -> list[Money]:
             if amount <= 0:
                 continue
             taken.append((match.start(), match.end()))
+            found.append(Money(amount, currency, qualifier_before(text, match.start()), match.start(), match.end()))
+    for match in _IN_WORDS.finditer(text):
+        currency = _currency(match.group("cur1") or match.group("cur2") or "")
+        count = parse_count(match.group("num"))
+        if currency is None or not count or match.group("num").isdigit():
+            continue
+        if not any(match.start() < end and start < match.end() for start, end in taken):
+            amount = (count * SCALES[match.group("scale").lower()]).quantize(Decimal("0.01"))
             found.append(Money(amount, currency, qualifier_before(text, match.start()), match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)

@@ -67,6 +67,7 @@ TRAILING_RANGE = re.compile(
     r"[\s,:–—-]*\(?\s*(?P<a>" + YEAR + r")\s?(?:[-–—/]|to)\s?(?P<b>" + YEAR + r"|\d\d)\s*\)?\.?\s*$"
 )
 TRAILING_SINGLE = re.compile(r"[\s,:–—-]*\((?P<a>" + YEAR + r")\)\s*$")
+EXTENDED = re.compile(r"\s*\((?:later\s+)?(?:extended|prolonged)\s+(?:to|until|through)\s+(?P<y>" + YEAR + r")\)\.?\s*$", re.IGNORECASE)
 OPEN_END = r"(?:\s?[-–—]\s?(?:ongoing|present|today|now)|\s+onwards?)"  # "2022 – ongoing", "2020 onwards"
 TRAILING_OPEN = re.compile(
     r"[\s,:–—-]*(?:\(?\s*(?P<a>" + YEAR + r")" + OPEN_END + r"\s*\)?|\(\s*since\s+(?P<since>" + YEAR + r")\s*\))\.?\s*$",
@@ -76,7 +77,12 @@ OPEN_RANGE = re.compile(r"\b(?P<a>" + YEAR + r")" + OPEN_END + r"\b", re.IGNOREC
 
 def split_trailing_years(heading: str) -> tuple[str, int | None, int | None]:
     """'Title (2021-24)' → ('Title', 2021, 2024); 'Title (2022 – ongoing)' and 'Title (since 2022)'
-    → ('Title', 2022, None); a heading without years keeps None, None."""
+    → ('Title', 2022, None); 'Title, 2021–2023 (extended to 2025)' → ('Title', 2021, 2025); a
+    heading without years keeps None, None."""
+    if extended := EXTENDED.search(heading):
+        title, start, end = split_trailing_years(heading[:extended.start()])
+        if start is not None and end is not None and int(extended.group("y")) >= end:
+            return title, start, int(extended.group("y"))
     match = TRAILING_RANGE.search(heading)
     if match:
         start = int(match.group("a"))

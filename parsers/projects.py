@@ -48,6 +48,7 @@ YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project pe
                         + SPAN + "(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
 PERIOD_LINE = re.compile(r"^(?:project |implementation )?(?:period|duration|dates?|years?|time ?frame)\s*:\s*"
                          r"(?P<period>[^()]{4,30}?)\s*(?:\([^()]*\))?\s*\.?$", re.IGNORECASE)
+SINCE_FIRST = re.compile(r"^[^.]{0,80}?\bsince\s+(?P<a>" + YEAR + r")\b", re.IGNORECASE)  # "Since 2018, the SDC has funded …"
 OPEN_DASH = re.compile(r"^\s*(?P<a>" + YEAR + r")\s?[-–—]\s*$")  # "2017–": started, no end yet
 FACTS_LINE = re.compile(r"^(?P<period>[^·|•]{4,30}?)\s+[·|•]\s+\S[^·|•]{0,120}$")  # "2021–23 · Albania"
 MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -98,7 +99,7 @@ START_END = re.compile(
 def text_years(text: str) -> tuple[int | None, int | None]:
     """A project period the description states: "Duration: 2015–2019", "launched in 2021
     and scheduled to end in 2023", "started in 2020 and will run until 2023", or one still open,
-    "2022 – ongoing" (no end year)."""
+    "2022 – ongoing", "Since 2018, …" opening it (no end year)."""
     for match in (LABELLED_YEARS.search(text), RUNNING_IN.search(text)):
         if match and (years := _matched_years(match)):
             return years
@@ -106,7 +107,7 @@ def text_years(text: str) -> tuple[int | None, int | None]:
         start, end = int(match.group(1)), int(match.group(2))
         if start <= end <= start + 30:
             return start, end
-    if match := OPEN_RANGE.search(text):
+    if match := OPEN_RANGE.search(text) or SINCE_FIRST.match(text):
         return int(match.group("a")), None
     return None, None
 
@@ -161,13 +162,29 @@ def project_sections(sections: list[Section]) -> list[tuple[Section, list[Sectio
         title = section.title
         return bool(NARRATIVE.search(title) or GENERAL.search(title) or COLUMN_LABELS.match(title) or title.rstrip().endswith("?"))
 
-    styles = {_signature(s.heading) for s in headed if dated(s)}
+    dated_ones = [dated(s) for s in headed]
+    styles = {_signature(s.heading) for s, is_dated in zip(headed, dated_ones) if is_dated}
     if not styles:
         styles = _listed_styles(headed, general)
+        dated_ones = [True] * len(headed)  # no heading has years: style alone says which are projects
+
+    def among_dated(index: int) -> bool:
+        """Whether a heading shares its part of the brief (up to the larger headings on either
+        side) with a heading that has years: "1.1 Host country" of a numbered brief is set like
+        "5.1 Skills for Employment (2020–2024)" but is no project."""
+        size = headed[index].heading.size
+        for step in (-1, 1):
+            other = index
+            while 0 <= other < len(headed) and headed[other].heading.size <= size + 0.4:
+                if dated_ones[other]:
+                    return True
+                other += step
+        return False
+
     projects: list[tuple[Section, list[Section]]] = []
     open_project = False
-    for section in headed:
-        if dated(section) or (_signature(section.heading) in styles and not general(section)):
+    for index, section in enumerate(headed):
+        if dated(section) or (_signature(section.heading) in styles and not general(section) and among_dated(index)):
             projects.append((section, []))
             open_project = True
         elif open_project and not general(section) and _nested(section.heading, projects[-1][0].heading):

@@ -49,3 +49,8 @@ def test_one_of_the_largest_donors_is_no_rank():
 
 def test_the_largest_donor_of_a_group_is_no_rank():
     assert from_sentence("Qatar was the largest Arab donor of humanitarian aid in 2021.", 1) == []
+
+
+def test_a_rank_among_the_donors_without_largest():
+    text = "ODA reached USD 4'477 million in 2022, placing Switzerland eleventh among the donors of the OECD DAC."
+    assert {i.name: i.value for i in from_sentence(text, 1)}["oda_donor_rank"] == 11.0

@@ -26,6 +26,9 @@ from parsers.money import find_money, table_unit
         ("EUR 4 Mn", "4000000.00", "EUR"),
         ("CHF 1 500 000", "1500000.00", "CHF"),
         ("USD 5 thousands", "5000.00", "USD"),
+        ("CHF 9'140'000", "9140000.00", "CHF"),
+        ("two million Swiss francs", "2000000.00", "CHF"),
+        ("USD three million", "3000000.00", "USD"),
     ],
 )
 def test_written_amounts_become_exact_decimals_with_iso_codes(text, amount, currency):
@@ -91,3 +94,7 @@ def test_a_table_unit_in_brackets_says_what_one_is_worth(caption, worth, currenc
 
 def test_brackets_without_a_currency_give_no_unit():
     assert table_unit("Contributions (2020–2023)") is None
+
+
+def test_a_number_in_words_without_a_currency_is_not_money():
+    assert find_money("two million people work in the sector") == []

@@ -36,6 +36,7 @@ def test_a_range_that_runs_backwards_is_not_a_period():
         ("Consolidation of OSH knowledge (2019-2023)", "Consolidation of OSH knowledge", 2019, 2023),
         ("Skills for Youth 2021–2024", "Skills for Youth", 2021, 2024),
         ("Assessing the Impact of COVID-19 on Child Labour", "Assessing the Impact of COVID-19 on Child Labour", None, None),
+        ("Decent Work in Garment Supply Chains, 2021–2023 (extended to 2025)", "Decent Work in Garment Supply Chains", 2021, 2025),
     ],
 )
 def test_heading_year_ranges_are_split_from_the_title(heading, title, start, end):

@@ -74,6 +74,24 @@ def test_a_sentence_with_a_dot_is_no_facts_line():
     assert _facts_years("Funded by AICS · the programme trained inspectors in 2021") is None
 
 
+def test_a_heading_set_like_the_dated_ones_under_another_part_of_the_brief_is_no_project():
+    from parsers.projects import project_sections
+
+    sections = _sections(("heading", "Switzerland and the ILO", 14), ("heading", "Host country and founding member", 12),
+                         ("paragraph", "Text.", 10), ("heading", "Projects funded by Switzerland", 14),
+                         ("heading", "Skills for All (2020-23)", 12), ("paragraph", "Text.", 10),
+                         ("heading", "Fair Recruitment from Nepal", 12), ("paragraph", "Since 2018, the SDC has funded it.", 10))
+    assert [s.title for s, _ in project_sections(sections)] == ["Skills for All (2020-23)", "Fair Recruitment from Nepal"]
+
+
+def test_a_description_opening_with_since_a_year_gives_an_open_period():
+    assert text_years("Since 2018, the SDC has funded ILO work on fair recruitment.") == (2018, None)
+
+
+def test_since_a_year_in_a_later_sentence_is_no_project_period():
+    assert text_years("The ILO has worked in Nepal for decades. It has had an office there since 1994.") == (None, None)
+
+
 def test_a_question_set_in_the_style_of_project_headings_is_no_project():
     from parsers.projects import project_sections
 
