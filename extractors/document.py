@@ -160,3 +160,4 @@ class Document:
     body_size: float
     metadata: dict[str, str] = field(default_factory=dict)
     ocr_pages: list[int] = field(default_factory=list)
+    margins: list[str] = field(default_factory=list)  # running headers and footers, left out of the blocks

@@ -57,3 +57,11 @@ def drop_running_margins(pages: list[list[Line]], heights: dict[int, float]) -> 
                 continue
             kept.append(line)
     return kept
+
+
+def running_texts(pages: list[list[Line]], kept: list[Line]) -> list[str]:
+    """The running headers and footers drop_running_margins left out, each text once, page
+    numbers aside: the only place some briefs state their date ("Published: November 2023")."""
+    kept_ids = {id(line) for line in kept}
+    texts = [line.text for lines in pages for line in lines if id(line) not in kept_ids and not PAGE_NUMBER.match(line.text)]
+    return list(dict.fromkeys(texts))

@@ -24,7 +24,7 @@ from extractors.blocks import body_size, build_blocks
 from extractors.document import LEADER, Document, Line, Word
 from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
 from extractors.layout import contains, order_page
-from extractors.margins import drop_running_margins
+from extractors.margins import drop_running_margins, running_texts
 from extractors.ocr import ocr_page, tesseract_available
 from extractors.page import LeanPDF
 from extractors.rules import implied_columns
@@ -295,4 +295,5 @@ def extract_document(path: Path, passwords: tuple[str, ...] = (), max_pages: int
         body_size=size,
         metadata=result.metadata,
         ocr_pages=[page.number for page in result.pages if page.ocr],
+        margins=running_texts(ordered, lines),
     )

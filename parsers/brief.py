@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.text import squash
@@ -12,6 +13,7 @@ from parsers.countries import country_code, find_countries
 from parsers.numbers import NUMBER_WORD, parse_count
 from parsers.sections import MONTH_YEAR, MONTHS, Outline
 
+DATE_LABEL = re.compile(r"\b(?:Published|Publication date|Status|Date|(?:Last )?[Uu]pdated|Issued|As (?:of|at))\s*:?", re.IGNORECASE)
 _MONTH_NUMBERS = {name[:3].lower(): index + 1 for index, name in enumerate(MONTHS.split("|"))}
 _TITLE_NOISE = re.compile(
     r"\b(?:ILO|International Labour Organi[sz]ation|co-?operation|partnerships?|brief|profile|"
@@ -57,8 +59,10 @@ def partner_from_text(text: str) -> str | None:
     return squash(match.group("partner")) if match else None
 
 
-def published_date(outline: Outline, metadata: dict[str, str]) -> dt.date | None:
-    """First day of the month the brief states under its title (or in its PDF metadata)."""
+def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence[str] = ()) -> dt.date | None:
+    """First day of the month the brief states under its title (or in its PDF metadata), or
+    else gives with a label above the title or in a running header or footer ("Status:
+    28.06.2024", "Published: November 2023")."""
     candidates = []
     if outline.date_line:
         candidates.append(outline.date_line.text)
@@ -69,7 +73,25 @@ def published_date(outline: Outline, metadata: dict[str, str]) -> dt.date | None
         match = MONTH_YEAR.search(text)
         if match:
             return dt.date(int(match.group(2)), _MONTH_NUMBERS[match.group(1)[:3].lower()], 1)
+    for text in [block.text for block in outline.preamble] + list(margins):
+        if labelled := DATE_LABEL.search(text):
+            if found := _month_of(text[labelled.end():labelled.end() + 30]):
+                return found
     return None
+
+
+def _month_of(text: str) -> dt.date | None:
+    """The first day of the month of a date opening `text`: "November 2023", "28 June 2024",
+    "28.06.2024", "2024-06-28"."""
+    if match := re.match(r"\s*(?:\d{1,2}\s+)?" + MONTH_YEAR.pattern, text):
+        return dt.date(int(match.group(2)), _MONTH_NUMBERS[match.group(1)[:3].lower()], 1)
+    if match := re.match(r"\s*\d{1,2}\.(\d{1,2})\.((?:19|20)\d\d)\b", text):
+        month, year = int(match.group(1)), int(match.group(2))
+    elif match := re.match(r"\s*((?:19|20)\d\d)-(\d{2})-\d{2}\b", text):
+        year, month = int(match.group(1)), int(match.group(2))
+    else:
+        return None
+    return dt.date(year, month, 1) if 1 <= month <= 12 else None
 
 
 def _count(pattern: str, text: str) -> int | None:
@@ -115,7 +137,8 @@ def contact(contact_text: str, full_text: str) -> tuple[str | None, str | None]:
     return email, phone
 
 
-def brief_facts(outline: Outline, metadata: dict[str, str], contact_text: str, full_text: str) -> BriefFacts:
+def brief_facts(outline: Outline, metadata: dict[str, str], contact_text: str, full_text: str,
+                margins: Sequence[str] = ()) -> BriefFacts:
     title = squash(outline.title.text) if outline.title else None
     if title and MONTH_YEAR.search(title) and outline.date_line is None:
         title = squash(MONTH_YEAR.sub("", title)).strip(" ,–-")
@@ -129,7 +152,7 @@ def brief_facts(outline: Outline, metadata: dict[str, str], contact_text: str, f
         partner=partner,
         partner_iso3=country_code(partner) if partner else None,
         title=title,
-        published=published_date(outline, metadata),
+        published=published_date(outline, metadata, margins),
         conventions_ratified=total,
         fundamental_conventions=fundamental,
         governance_conventions=governance,

@@ -34,7 +34,7 @@ def parse_records(document: Document, sha256: str) -> Records:
     narrative = [s for s in parts.sections if id(s) not in in_projects and s not in contact_sections]
     contact_text = "\n".join(s.body for s in contact_sections)
 
-    facts = brief_facts(parts, document.metadata, contact_text, full_text)
+    facts = brief_facts(parts, document.metadata, contact_text, full_text, document.margins)
     partner = facts.partner or "Unknown"
     narrative_text = "\n".join(f"{s.title}\n{s.body}" for s in narrative)
     agencies = find_agencies(narrative_text, facts.partner_iso3, facts.partner, full_text)

@@ -45,6 +45,7 @@ class Outline:
     title: Block | None
     date_line: Block | None
     sections: list[Section]
+    preamble: list[Block] = field(default_factory=list)  # what stands above the title: a masthead, a kicker
 
 
 def _title_block(document: Document) -> Block | None:
@@ -89,7 +90,7 @@ def outline(document: Document) -> Outline:
         else:
             current.blocks.append(block)
     _close(current, sections)
-    return Outline(title=title, date_line=date_line, sections=sections)
+    return Outline(title=title, date_line=date_line, sections=sections, preamble=blocks[:start - 1] if title else [])
 
 
 def _close(section: Section, sections: list[Section]) -> None:

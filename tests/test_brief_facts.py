@@ -1,8 +1,10 @@
 """The brief's own facts from its title and opening: partner, Conventions, contact."""
 
+import datetime as dt
+
 import pytest
 
-from parsers.brief import contact, conventions, partner_from_text, partner_from_title
+from parsers.brief import contact, conventions, partner_from_text, partner_from_title, published_date
 
 
 @pytest.mark.parametrize(
@@ -57,3 +59,34 @@ def test_a_colon_in_prose_is_no_key_figures_label():
     text = ("New Zealand has ratified 61 Conventions and one Protocol: seven of the ten Fundamental Conventions, "
             "three of the four Governance Conventions and 51 Technical Conventions.")
     assert conventions(text) == (61, 7, 3, 51, 1)
+
+
+def _outline(*blocks: tuple[str, str]):
+    from extractors.document import Block, Document
+    from parsers.sections import outline
+
+    made = [Block(kind=kind, text=text, page=1, size=20.0 if kind == "heading" else 9.0, bold=kind == "heading")
+            for kind, text in blocks]
+    return outline(Document(source="x.pdf", page_count=1, blocks=made, body_size=10.0))
+
+
+def test_the_date_under_the_title_is_the_publication_month():
+    parts = _outline(("heading", "Austria and the ILO"), ("paragraph", "Vienna, June 2024"), ("paragraph", "Text."))
+    assert published_date(parts, {}) == dt.date(2024, 6, 1)
+
+
+@pytest.mark.parametrize("label", ["Status: 28.06.2024", "Last updated 2024-06-28", "As of 28 June 2024"])
+def test_a_labelled_date_above_the_title_gives_the_publication_month(label):
+    parts = _outline(("paragraph", f"International Labour Organization · {label}"), ("heading", "Austria and the ILO"),
+                     ("paragraph", "Austria joined the ILO in 1919."))
+    assert published_date(parts, {}) == dt.date(2024, 6, 1)
+
+
+def test_a_labelled_date_in_a_running_footer_gives_the_publication_month():
+    parts = _outline(("heading", "Partnership Profile – Switzerland"), ("paragraph", "Switzerland joined the ILO in 1919."))
+    assert published_date(parts, {}, ["ILO · Partnership Profile – Switzerland · Published: November 2023"]) == dt.date(2023, 11, 1)
+
+
+def test_an_unlabelled_year_in_a_footer_is_no_publication_date():
+    parts = _outline(("heading", "Partnership Profile – Switzerland"), ("paragraph", "Text."))
+    assert published_date(parts, {}, ["Strategy 2021–2024 · page"]) is None

@@ -13,6 +13,7 @@ BRIEFS = Path(__file__).parent / "fixtures" / "briefs"
 BLIND2 = Path(__file__).parent / "fixtures" / "blind2"
 BLIND3 = Path(__file__).parent / "fixtures" / "blind3"
 BLIND4 = Path(__file__).parent / "fixtures" / "blind4"
+BLIND5 = Path(__file__).parent / "fixtures" / "blind5"
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +211,9 @@ def test_a_paragraph_wrapped_around_a_box_beside_it_stays_one_paragraph():
     france = extract_document(BLIND4 / "france-2022-11.pdf")
     paragraph = _block(france, "As a member State, France pays an assessed contribution")
     assert "came to roughly US$ 33 million" in paragraph.text
+
+
+def test_the_running_footers_left_out_of_the_text_are_kept_apart():
+    switzerland = extract_document(BLIND5 / "switzerland-2023-11.pdf")
+    assert any("Published: November 2023" in text for text in switzerland.margins)
+    assert "Published: November 2023" not in _text(switzerland)
