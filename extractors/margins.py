@@ -8,6 +8,7 @@ from extractors.document import Line
 
 MARGIN = 0.09
 MIN_PART_WORDS = 3
+MIN_TEMPLATE_LINES = 3
 PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?$|^[ivxlc]{1,6}$",
     re.IGNORECASE,
@@ -30,7 +31,8 @@ def drop_running_margins(pages: list[list[Line]], heights: dict[int, float]) -> 
     """All pages' lines in order, without lines in the top or bottom margin that repeat on
     another page in the same margin (digits ignored, so "Page 2 of 4" repeats; a part of
     another page's line counts, as a column gutter can cut a header in two) or are bare page
-    numbers."""
+    numbers, and without lines anywhere that another page has, word for word, in the same
+    place (a sidebar printed on every page)."""
 
     def band(line: Line) -> str | None:
         height = heights[line.page]
@@ -50,13 +52,38 @@ def drop_running_margins(pages: list[list[Line]], heights: dict[int, float]) -> 
             for other_band, other in on_page if other_band == where
         )
 
+    template = _template_lines(pages)
+
     kept = []
     for index, lines in enumerate(banded):
         for line, where in lines:
             if where and (running(where, _shape(line.text), index) or PAGE_NUMBER.match(line.text)):
                 continue
+            if id(line) in template:
+                continue
             kept.append(line)
     return kept
+
+
+def _template_lines(pages: list[list[Line]]) -> set[int]:
+    """The lines (by id) of a sidebar or page template a browser prints again on every page:
+    MIN_TEMPLATE_LINES lines or more that another page has, word for word, in the same place
+    (to 2 pt). One line in the same place on two pages is a coincidence ("2021 – 2023" on two
+    slides' cards), not a template."""
+    placed = [{_place(line): line for line in lines if line.table is None} for lines in pages]
+    template: set[int] = set()
+    for index, on_page in enumerate(placed):
+        for other, elsewhere in enumerate(placed):
+            shared = [line for (text, x, y), line in on_page.items() if other != index
+                      and any((text, x + dx, y + dy) in elsewhere for dx in (-1, 0, 1) for dy in (-1, 0, 1))]
+            if len(shared) >= MIN_TEMPLATE_LINES:
+                template.update(id(line) for line in shared)
+    return template
+
+
+def _place(line: Line) -> tuple[str, int, int]:
+    """A line's text and where it stands, to the nearest 2 pt."""
+    return line.text, round(line.x0 / 2), round(line.top / 2)
 
 
 def running_texts(pages: list[list[Line]], kept: list[Line]) -> list[str]:
