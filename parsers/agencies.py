@@ -21,6 +21,7 @@ FOREIGN = re.compile(
     r"\b(?:ILO|International Labour|International Organi[sz]ation|United Nations|UN|OECD|World Bank|ITC-?ILO|"
     r"UNDP|UNICEF|UNHCR|UNESCO|UNIDO|WHO|World Health|FAO|Food and Agriculture|WFP|WTO|World Trade|IOM|IOE|"
     r"Regular Budget|RBSA)\b")
+POSSESSIVES = {"its", "their", "his", "her", "our", "your"}
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
 ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -](?:[A-Z]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7})\)")
 NAMED_START = re.compile(r"\b(?:Federal |State )?(?:Ministry|Ministère|Bundesministerium) (?:of|for|des|de|für)\b")
@@ -73,6 +74,8 @@ def _name_before(text: str, end: int) -> str:
             break
         if token.lower() == "the" and (index == 0 or tokens[index - 1].lower() not in ("of", "for", "and", "on", "in", "to")):
             break
+        if token.lower() in POSSESSIVES or (re.search(r"['’]s$", token) and len(name) >= 3):
+            break  # "Its Bureau of …", "the Department of State's Bureau of …" (but "Attorney-General's Department")
         if not _is_name_word(token) or (token.endswith(",") and name and name[0].lower() not in CONNECTORS and not _is_list_comma(name)):
             break
         name.insert(0, token)

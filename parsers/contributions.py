@@ -18,7 +18,7 @@ KINDS = (
     ("voluntary_core", re.compile(r"un-?earmarked|non-earmarked|\bcore\b(?! budget)|RBSA|Regular Budget Supplementary|flexible funding", re.I)),
     ("assessed", re.compile(r"assessed|regular budget(?! supplementary)|membership (?:fees?|dues|contributions?)|core budget", re.I)),
     ("voluntary_non_core", re.compile(r"(?<![\w-])earmarked|non-core|extra-?budgetary|XBDC|XBTC|specific projects|development cooperation projects|fund(?:ed|ing|s)? (?:ILO |specific )?projects|projects worth|"
-                                      r"\bfor (?:a |the |its )?(?:new |specific )?(?:programmes?|projects?)\b(?! and budget)", re.I)),
+                                      r"\b(?:for|to) (?:a |the |its )?(?:new |specific |ILO )?(?:programmes?|projects?)\b(?! and budget)", re.I)),
     ("total", re.compile(r"\btotal\b|\boverall\b|\bin all\b|\baltogether\b|\bcombined\b|\bcumulative", re.I)),
     ("voluntary", re.compile(r"voluntar", re.I)),
 )

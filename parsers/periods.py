@@ -11,8 +11,8 @@ DASH = r"\s?[-–—/]\s?"
 RANGE = re.compile(
     r"(?:\b|(?<=\bFY))(?:between\s+(?P<a1>" + YEAR + r")\s+and\s+(?P<b1>" + YEAR + r")"
     r"|from\s+(?P<a2>" + YEAR + r")\s+(?:to|until|through|till)\s+(?P<b2>" + YEAR + r")"
-    r"|(?P<a3>" + YEAR + r")" + DASH + r"(?P<b3>" + YEAR + r"|\d\d)(?![\d])"
-    r"|(?P<a4>" + YEAR + r")\s+(?:to|until|through)\s+(?P<b4>" + YEAR + r"))\b",
+    r"|(?P<a3>" + YEAR + r")" + DASH + r"(?:FY\s?)?(?P<b3>" + YEAR + r"|\d\d)(?![\d])"
+    r"|(?P<a4>" + YEAR + r")\s+(?:to|until|through)\s+(?:FY\s?)?(?P<b4>" + YEAR + r"))\b",
     re.IGNORECASE,
 )
 SINGLE = re.compile(r"(?<![\d/.-])(?P<y>" + YEAR + r")(?![\d/-])")

@@ -47,7 +47,7 @@ SPAN = r"(?:\d+\s+(?:months?|years?)\s*)?\(?\s*"  # "36 months (2019–2022)"
 YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?"
                         + SPAN + "(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
 PERIOD_LINE = re.compile(r"^(?:project |implementation )?(?:period|duration|dates?|years?|time ?frame)\s*:\s*"
-                         r"(?P<period>[^()]{4,30}?)\s*(?:\([^()]*\))?\s*\.?$", re.IGNORECASE)
+                         r"(?P<period>[^()|·]{4,30}?)\s*(?:\([^()]*\))?\s*\.?(?:\s+[|·]\s.*)?$", re.IGNORECASE)
 SINCE_FIRST = re.compile(r"^[^.]{0,80}?\bsince\s+(?P<a>" + YEAR + r")\b", re.IGNORECASE)  # "Since 2018, the SDC has funded …"
 OPEN_DASH = re.compile(r"^\s*(?P<a>" + YEAR + r")\s?[-–—]\s*$")  # "2017–": started, no end yet
 FACTS_LINE = re.compile(r"^(?P<period>[^·|•]{4,30}?)\s+[·|•]\s+\S[^·|•]{0,120}$")  # "2021–23 · Albania"
@@ -328,7 +328,7 @@ LISTED = re.compile(  # "Work in Freedom (Bangladesh, India, 2013–2023) – Fu
     + r"|\d\d)\b[^()]*)\)\s*[–—:-]\s+")
 LISTED_DASH = re.compile(r"^(?P<title>[^()\n—]{5,160}?)\s+—\s+(?P<period>[^.—]{4,40}?)\.\s+")  # "Title — 2020 to 2023. Text"
 PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "FY2020–23", "2021"
-    r"^\s*(?:from\s+)?(?:FY\s?)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until|through)\s?" + SHORT_MONTH
+    r"^\s*(?:from\s+)?(?:FY\s?)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until|through)\s?(?:FY\s?)?" + SHORT_MONTH
     + r"(?P<b>" + YEAR + r"|\d\d))?\s*$", re.IGNORECASE)
 
 

@@ -139,3 +139,10 @@ def test_a_foundation_named_as_funding_projects_is_an_agency_its_projects_can_na
 def test_a_country_partner_is_never_its_own_agency():
     text = "Funded by the Government of Ireland, the project works in Kenya. The Ireland Fund for Decent Work (IFDW) helps."
     assert "Ireland" not in [a.name for a in find_agencies(text, "IRL", "Ireland")]
+
+
+def test_a_possessive_before_a_name_is_not_part_of_it():
+    text = ("Its Bureau of International Labor Affairs (ILAB) funds projects. The Department of State's Bureau of "
+            "Democracy, Human Rights, and Labor (DRL) funds others. The Attorney-General's Department (AGD) advises.")
+    assert [a.name for a in find_agencies(text, "USA", "United States")] == [
+        "Bureau of International Labor Affairs", "Bureau of Democracy, Human Rights, and Labor", "Attorney-General's Department"]

@@ -87,6 +87,12 @@ def test_a_labelled_date_in_a_running_footer_gives_the_publication_month():
     assert published_date(parts, {}, ["ILO · Partnership Profile – Switzerland · Published: November 2023"]) == dt.date(2023, 11, 1)
 
 
+def test_a_date_line_with_the_day_after_the_month_gives_the_publication_month():
+    parts = _outline(("heading", "The United States and the ILO"), ("paragraph", "Last updated: April 8, 2024 · 6 min read"),
+                     ("paragraph", "Text."))
+    assert published_date(parts, {}) == dt.date(2024, 4, 1)
+
+
 def test_an_unlabelled_year_in_a_footer_is_no_publication_date():
     parts = _outline(("heading", "Partnership Profile – Switzerland"), ("paragraph", "Text."))
     assert published_date(parts, {}, ["Strategy 2021–2024 · page"]) is None

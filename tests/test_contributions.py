@@ -150,3 +150,9 @@ def test_a_grant_for_a_programme_is_earmarked_money():
 def test_money_for_the_programme_and_budget_is_not_earmarked():
     block = _paragraph("Spain paid USD 10 million for the programme and budget of the 2022–23 biennium.")
     assert all(row.kind != "voluntary_non_core" for row in find_contributions([block]))
+
+
+def test_money_obligated_to_ilo_projects_is_earmarked():
+    block = _paragraph("From FY2019 through FY2023, USDOL obligated more than US$ 290 million to ILO projects.")
+    (row,) = find_contributions([block])
+    assert (row.kind, row.qualifier, row.period_start, row.period_end) == ("voluntary_non_core", "more_than", 2019, 2023)

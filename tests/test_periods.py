@@ -17,6 +17,7 @@ from parsers.periods import find_periods, split_trailing_years
         ("in 2021", 2021, 2021),
         ("FY2021–22", 2021, 2022),
         ("2018 through 2022", 2018, 2022),
+        ("From FY2019 through FY2023, USDOL obligated", 2019, 2023),
     ],
 )
 def test_periods_are_read_in_their_written_forms(text, start, end):

@@ -60,7 +60,9 @@ def test_a_facts_line_under_a_project_heading_opens_with_its_years(line, years):
 
 @pytest.mark.parametrize(
     ("line", "years"),
-    [("Period: 2019–2023 (phase II)", (2019, 2023)), ("Period: 2017–", (2017, None)), ("Duration: 2022", (2022, 2022))],
+    [("Period: 2019–2023 (phase II)", (2019, 2023)), ("Period: 2017–", (2017, None)), ("Duration: 2022", (2022, 2022)),
+     ("Period: FY2020–FY2024 | Countries: Mexico | Funding: USDOL", (2020, 2024)),
+     ("Period: Sept. 2021 – Aug. 2025 | Countries: Haiti", (2021, 2025))],
 )
 def test_a_labelled_period_line_under_a_project_heading_gives_its_years(line, years):
     assert _labelled_years(line) == years
