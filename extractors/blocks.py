@@ -20,6 +20,7 @@ GLUED_BEFORE = re.compile(r"^(?:[A-Z]{3}|US\$|\$|€|£|No\.|Art\.|p\.)$")
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
 MAX_HEADING_CHARS = 220
 MIN_RUN_IN_WORDS = 3
+VALUE_GAP = 1.5  # ems between a bold label and its value, in a table set without rules
 ITEM_SPACE = 0.2  # ems of space between two lines, beyond a paragraph's, that part two unmarked list items
 FIGURE = re.compile(
     r"(?:(?:over|more than|about|around|approximately|nearly|almost|up to)\s+)?"
@@ -52,10 +53,19 @@ def _has_leader(line: Line) -> bool:
 
 
 def _labelled(line: Line) -> bool:
-    """A field set as a bold label and its value ("**Period:** 2018–2022"), not a heading."""
+    """A field set as a bold label and its value, not a heading: "**Period:** 2018–2022", or a
+    row of a small facts table (_field_row)."""
     words = line.content_words
     label = next((i for i, w in enumerate(words) if w.text.endswith(":")), None)
-    return label is not None and label < len(words) - 1 and not all(w.bold for w in words[label + 1:])
+    return (label is not None and label < len(words) - 1 and not all(w.bold for w in words[label + 1:])) or _field_row(line)
+
+
+def _field_row(line: Line) -> bool:
+    """A row of a small facts table set without rules: a bold label, then its value a column
+    away ("**Duration**     2019–2022")."""
+    words = line.content_words
+    return any(a.bold and not b.bold and b.x0 - a.x1 > VALUE_GAP * line.size and all(w.bold for w in words[:i + 1])
+               for i, (a, b) in enumerate(zip(words, words[1:])))
 
 
 def _is_heading(line: Line, body: float) -> bool:
@@ -172,6 +182,8 @@ class _Builder:
             return False
         if line.region != last.region or line.marker or _has_leader(last) or _has_leader(line):
             return False
+        if _field_row(line) or (_field_row(last) and line.x0 <= last.x0 + 1):
+            return False  # a row of a small facts table: each label opens an entry of its own
         if heading != (block.kind == "heading"):
             return False
         if heading and (abs(line.size - block.size) > 0.6 or line.bold != block.bold):

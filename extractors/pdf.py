@@ -33,6 +33,9 @@ from extractors.text import clean_word, squash
 WORD_ATTRS = ["fontname", "size"]
 UNMAPPED = re.compile(r"\(cid:\d+\)")
 MAX_UNMAPPED_SHARE = 0.05
+NOTE_MARKER = re.compile(r"\d{1,3}|[ivx]{1,5}|[*†‡§¶]+")
+SMALLER_NOTE = 0.8  # of the size of the word before it
+RAISED = 0.15  # of that size: how far above its baseline a note marker's foot stands
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")
 LONG_RULE = 0.25  # of the page's height
 MIN_BOX = (60.0, 30.0)  # points: a rectangle smaller than this holds no panel of text
@@ -190,6 +193,7 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
                 page=page.page_number,
             )
         )
+    words = without_note_markers(words)
     boxes = _boxes(page, table_boxes)
     loose = [w for w in words if not any(_holds(box, w) for box in boxes)]
     for box, rows in aligned_tables(loose):
@@ -198,6 +202,21 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
         words = [w for w in words if not _holds(box, w)]
     return PageContent(page.page_number, float(page.width), float(page.height), words, tables,
                        rules=_long_vertical_rules(page, table_boxes), boxes=boxes)
+
+
+def without_note_markers(words: list[Word]) -> list[Word]:
+    """The words without footnote and endnote markers: a digit, a roman numeral or a dagger set
+    small and raised right after a word ("million)ⁱ", "programmes¹"), which plain text glues to
+    the amount or the year before it ("2024–2026³")."""
+    kept: list[Word] = []
+    for word in words:
+        before = kept[-1] if kept else None
+        marker = (before is not None and NOTE_MARKER.fullmatch(word.text) and word.size <= SMALLER_NOTE * before.size
+                  and 0 <= word.x0 - before.x1 <= 2 and word.bottom <= before.bottom - RAISED * before.size
+                  and word.bottom > before.top)
+        if not marker:
+            kept.append(word)
+    return kept
 
 
 def split_leader(word: Word) -> list[Word]:

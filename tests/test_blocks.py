@@ -39,3 +39,24 @@ def test_each_label_and_value_joined_by_a_dot_leader_is_an_entry_of_its_own():
              Line([Word("Protocols", 60, 110, 115, 126, 11.0, "Carlito", 1),
                    *split_leader(Word("ratified..........2", 112, 530, 115, 126, 11.0, "Carlito", 1))], (1, 0, 0))]
     assert [b.text for b in build_blocks(lines, 11.0)] == ["Member since … 1919", "Protocols ratified … 2"]
+
+
+def test_rows_of_a_small_facts_table_are_entries_not_a_heading_and_a_paragraph():
+    lines = [_line(640, ("Duration", "LiberationSans-Bold"), x=64, size=9.0),
+             _line(657, ("Where", "LiberationSans-Bold"), x=64, size=9.0),
+             _line(673, ("Funded by", "LiberationSans-Bold"), x=64, size=9.0)]
+    values = [_line(640, ("2019–2022", "LiberationSans"), x=133, size=9.0),
+              _line(657, ("Mexico (Oaxaca and Chiapas)", "LiberationSans"), x=133, size=9.0),
+              _line(673, ("Fundación Valmoral", "LiberationSans"), x=133, size=9.0)]
+    rows = [Line(label.words + value.words, label.region) for label, value in zip(lines, values)]
+    assert [(b.kind, b.text) for b in build_blocks(rows, 10.0)] == [
+        ("paragraph", "Duration 2019–2022"), ("paragraph", "Where Mexico (Oaxaca and Chiapas)"),
+        ("paragraph", "Funded by Fundación Valmoral")]
+
+
+def test_a_footnote_marker_set_small_and_raised_after_a_word_is_left_out():
+    from extractors.pdf import without_note_markers
+
+    words = [Word("million)", 476.5, 508.2, 342.7, 352.7, 10.0, "Carlito", 1), Word("i", 508.7, 510.0, 343.0, 348.8, 5.8, "Carlito", 1),
+             Word("to", 512.8, 521.0, 342.7, 352.7, 10.0, "Carlito", 1), Word("3", 530.0, 535.0, 342.7, 352.7, 10.0, "Carlito", 1)]
+    assert [w.text for w in without_note_markers(words)] == ["million)", "to", "3"]
