@@ -14,7 +14,8 @@ INSTITUTION = re.compile(
     r"Agencia|Agência|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|Fundação|Caisse|Banque|Banco|"
     r"Dirección|Conseil|Consejo)\b"
 )
-PRIVATE = re.compile(r"\b(?:Foundation|Company|Corporation|Inc|Ltd|Group|Retailing|PLC|GmbH|AG|SA|Holdings?)\b")
+PRIVATE = re.compile(r"\b(?:Foundation|Fundaci[óo]n|Funda[çc][ãa]o|Fondation|Fondazione|Stiftung|Company|Corporation|Inc|Ltd|"
+                     r"Group|Grupo|Retailing|PLC|GmbH|AG|SA|Holdings?)\b")
 GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid)\b")
 CHARITY = re.compile(r"\b(?:Trust|Charity|Charitable|Philanthropies|Endowment)\b")
 FOREIGN = re.compile(
@@ -39,6 +40,8 @@ NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
 ROMANCE_NAME = re.compile(  # "Agence française de développement (AFD)": lowercase words inside a name
     r"\b(?P<name>(?:Agence|Agencia|Agência|Ministère|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|"
     r"Fundação|Caisse|Banque|Banco|Direction|Dirección|Conseil|Consejo)\s+(?:[\w'’-]+\s+){0,8}?[\w'’-]+)\s*$")
+ENGLISH_WORDS = {"is", "are", "was", "were", "the", "of", "and", "a", "an", "its", "their", "which", "that", "to", "in",
+                 "with", "for", "on", "by", "as", "at"}  # in a name found by ROMANCE_NAME: a sentence, not a name
 _FUNDER_NAME = (r"(?P<name>(?!(?:The|This|That|Its|Their|Our|Each|Every)\b)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}?\s+"
                 + INSTITUTION.pattern.removeprefix(r"\b") + r")(?!\s*\(|\s+(?:of|for|and|de|für)\b|[\w'-])")
 FUNDED_BY_WORDS = r"\b(?:[Ff]unded|[Ff]inanced|[Ss]ponsored|[Ff]unding) (?:by|from)"
@@ -157,8 +160,9 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
     spans: list[tuple[int, int]] = []
     for match in ACRONYM.finditer(text):
         name = _name_before(text, match.start())
-        if romance := ROMANCE_NAME.search(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
-            name = romance.group("name") if len(romance.group("name")) > len(name) else name
+        romance = ROMANCE_NAME.search(text, text.rfind("\n", 0, match.start()) + 1, match.start())
+        if romance and len(romance.group("name")) > len(name) and not ENGLISH_WORDS & set(romance.group("name").lower().split()):
+            name = romance.group("name")
         named = INSTITUTION.search(name) or _funds(match.group("acr"), whole_brief or text)
         if len(name.split()) >= 2 and named and not _foreign(name, partner_iso3):
             start = text.rfind(name, 0, match.start())
@@ -198,23 +202,37 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
     if private:
         found += _arms(text, partner, whole_brief or text)
     agencies = _dedupe(found)
-    if private:
-        agencies = [Agency(a.name, a.acronym, "private", a.start) for a in agencies]
+    if private:  # a company foundation's own institutions are its arms, never a ministry or a state agency
+        own = _own_word(partner)
+        agencies = [Agency(a.name, a.acronym, "private", a.start) for a in agencies
+                    if own in a.name or not GOVERNMENT.search(a.name)]
     return agencies
 
 
+def _own_word(partner: str) -> str:
+    """The word that names a company foundation itself: "Corvant" of the Corvant Foundation,
+    "Valmoral" of Fundación Valmoral."""
+    own = [word for word in partner.split() if not (PRIVATE.search(word) or CHARITY.search(word))]
+    return (own or partner.split())[0]
+
+
 def _arms(text: str, partner: str, whole_brief: str) -> list[Agency]:
-    """A company foundation's arms: the companies and programmes named with its own first name
-    ("Corvant Group", "Corvant Freight Services" of the Corvant Foundation), and the foundation
+    """A company foundation's arms: the companies and programmes named with its own name
+    ("Corvant Group", "Corvant Freight Services" of the Corvant Foundation, "Banco Valmoral" of
+    Fundación Valmoral), and the foundation
     itself where the brief names it as funding projects ("Funded by the Corvant Foundation"):
     then its projects' funders can name it. The partner is otherwise never its own agency."""
-    first = partner.split()[0]
+    first = _own_word(partner)
     arms = []
-    for match in re.finditer(r"\b" + re.escape(first) + r"(?: +(?:(?:for|of|and|on) +)?[A-Z][\w&-]*(?<!'s))+", text):
-        name = re.sub(r"'s$", "", match.group())
+    pattern = r"(?:\b[A-Z][\w&-]* +){0,3}\b" + re.escape(first) + r"(?: +(?:(?:for|of|and|on) +)?[A-Z][\w&-]*(?<!'s))*"
+    for match in re.finditer(pattern, text):
+        name = re.sub(r"^(?:The|This|That|In|Since|With|By|From|For) +", "", re.sub(r"'s$", "", match.group()))
+        if name == first:
+            continue
         funds = re.search(FUNDED_BY_WORDS + r"\s+(?:the\s+)?" + re.escape(name) + r"\b", whole_brief)
         if name.lower() != partner.lower() or funds:
-            arms.append(Agency(name, None, "private", match.start()))
+            acronym = ACRONYM.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
+            arms.append(Agency(name, acronym.group("acr") if acronym else None, "private", match.start()))
     return arms
 
 

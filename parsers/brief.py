@@ -126,10 +126,11 @@ def conventions(text: str) -> tuple[int | None, int | None, int | None, int | No
     )
 
 
-def contact(contact_text: str, full_text: str) -> tuple[str | None, str | None]:
-    """Email and phone, as printed, preferring the contact block to the rest of the brief."""
+def contact(contact_text: str, full_text: str, margin_text: str = "") -> tuple[str | None, str | None]:
+    """Email and phone, as printed, preferring the contact block to the rest of the brief, and
+    that to its running footers (some briefs print the contact only there)."""
     email = phone = None
-    for text in (contact_text, full_text):
+    for text in (contact_text, full_text, margin_text):
         if email is None and (m := EMAIL.search(text)):
             email = m.group().rstrip(".").replace(" ", "")
         if phone is None and (m := PHONE.search(text)):
@@ -147,7 +148,7 @@ def brief_facts(outline: Outline, metadata: dict[str, str], contact_text: str, f
         from_text = partner_from_text(full_text[:2000])
         partner = from_text if from_text and (not partner or country_code(from_text)) else partner
     total, fundamental, governance, technical, protocols = conventions(full_text)
-    email, phone = contact(contact_text, full_text)
+    email, phone = contact(contact_text, full_text, "\n".join(margins))
     return BriefFacts(
         partner=partner,
         partner_iso3=country_code(partner) if partner else None,

@@ -18,13 +18,16 @@ KINDS = (
     ("voluntary_core", re.compile(r"un-?earmarked|non-earmarked|\bcore\b(?! budget)|RBSA|Regular Budget Supplementary|flexible funding", re.I)),
     ("assessed", re.compile(r"assessed|regular budget(?! supplementary)|membership (?:fees?|dues|contributions?)|core budget", re.I)),
     ("voluntary_non_core", re.compile(r"(?<![\w-])earmarked|non-core|extra-?budgetary|XBDC|XBTC|specific projects|development cooperation projects|fund(?:ed|ing|s)? (?:ILO |specific )?projects|projects worth|"
-                                      r"\b(?:for|to) (?:a |the |its )?(?:new |specific |ILO )?(?:programmes?|projects?)\b(?! and budget)", re.I)),
+                                      r"\b(?:for|to) (?:a |the |its )?(?:new |specific |ILO |second |next |further )?(?:programmes?|projects?|phases?)\b(?! and budget)", re.I)),
     ("total", re.compile(r"\btotal\b|\boverall\b|\bin all\b|\baltogether\b|\bcombined\b|\bcumulative", re.I)),
     ("voluntary", re.compile(r"voluntar", re.I)),
 )
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
 LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
+CONVERSION = re.compile(  # "(approximately USD 1.2 million)" right after an amount
+    r"\s*\(\s*(?:approx(?:imately|\.)?|about|around|some|roughly|or|i\.e\.,?|equivalent to|c\.|ca\.)?\s*(?P<amount>[^()]{1,40})\)",
+    re.IGNORECASE)
 DOTTED_NUMBER = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")  # "16.872.430": dots group thousands
 BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -81,7 +84,7 @@ def _nearest(periods: list[Period], money: Money) -> Period | None:
 
 def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -> list[Contribution]:
     """One row per amount; its kind from the words bound to it, else the bullet's lead."""
-    amounts = find_money(sentence)
+    amounts = _without_conversions(sentence, find_money(sentence))
     if not amounts or (ODA.search(sentence) and "ILO" not in sentence):
         return []
     periods = find_periods(sentence)
@@ -89,7 +92,7 @@ def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -
     for index, money in enumerate(amounts):
         after_end = amounts[index + 1].start if index + 1 < len(amounts) else len(sentence)
         before_start = amounts[index - 1].end if index else 0
-        after, before = sentence[money.end:after_end], sentence[before_start:money.start]
+        after, before = CONVERSION.sub("", sentence[money.end:after_end], count=1), sentence[before_start:money.start]
         kind = kind_of(after) if LINKED_AFTER.match(after) else None
         kind = kind or kind_of(before, leading_to_amount=True)
         kind = _refine(kind, lead)
@@ -103,6 +106,17 @@ def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -
                          period.start if period else None, period.end if period else None, page, squash(sentence))
         )
     return rows
+
+
+def _without_conversions(sentence: str, amounts: list[Money]) -> list[Money]:
+    """The amounts, less those in brackets right after another that convert it ("MXN 24 million
+    (approximately USD 1.2 million)"): the same money, stated twice."""
+    kept: list[Money] = []
+    for money in amounts:
+        if kept and (bracket := CONVERSION.match(sentence, kept[-1].end)) and bracket.start("amount") <= money.start < bracket.end():
+            continue
+        kept.append(money)
+    return kept
 
 
 def from_table(block: Block, caption: str = "") -> list[Contribution]:

@@ -51,6 +51,9 @@ _IN_WORDS = re.compile(  # "two million Swiss francs", "USD three million": a nu
     re.IGNORECASE)
 
 
+DOLLAR_CODE = re.compile(r"\s?(AUD|CAD|MXN|NZD|USD|HKD|SGD|ARS|CLP|COP)\b")
+
+
 @dataclass(frozen=True)
 class Money:
     """An amount found in text, with where it was and how it was qualified."""
@@ -112,6 +115,9 @@ def find_money(text: str) -> list[Money]:
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
             currency = _currency(match.group("cur"))
+            end = match.end()
+            if pattern is _PREFIX and match.group("cur") == "$" and (code := DOLLAR_CODE.match(text, end)):
+                currency, end = code.group(1), code.end()  # "$5,000,000 MXN": the code says which dollar or peso
             if currency is None:
                 continue
             scale = match.group("scale")
@@ -120,8 +126,8 @@ def find_money(text: str) -> list[Money]:
             amount = _amount(match.group("num"), scale)
             if amount <= 0:
                 continue
-            taken.append((match.start(), match.end()))
-            found.append(Money(amount, currency, qualifier_before(text, match.start()), match.start(), match.end()))
+            taken.append((match.start(), end))
+            found.append(Money(amount, currency, qualifier_before(text, match.start()), match.start(), end))
     for match in _IN_WORDS.finditer(text):
         currency = _currency(match.group("cur1") or match.group("cur2") or "")
         count = parse_count(match.group("num"))

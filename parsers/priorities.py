@@ -7,7 +7,7 @@ import re
 from extractors.text import squash
 from parsers.sections import Section
 
-PRIORITIES = re.compile(r"priorit|focus areas?\b|areas? of focus", re.IGNORECASE)  # a foundation's "focus areas"
+PRIORITIES = re.compile(r"priorit|focus areas?\b|areas? of focus|(?:strategic|thematic) pillars", re.IGNORECASE)  # a foundation's
 
 
 def find_priorities(sections: list[Section]) -> list[str]:

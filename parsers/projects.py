@@ -46,7 +46,7 @@ YEAR = r"(?:19|20)\d\d"
 SPAN = r"(?:\d+\s+(?:months?|years?)\s*)?\(?\s*"  # "36 months (2019–2022)"
 YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?"
                         + SPAN + "(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)
-PERIOD_LINE = re.compile(r"^(?:project |implementation )?(?:period|duration|dates?|years?|time ?frame)\s*:\s*"
+PERIOD_LINE = re.compile(r"^(?:project |implementation )?(?:period|duration|dates?|years?|time ?frame)\s*:?\s+"
                          r"(?P<period>[^()|·]{4,30}?)\s*(?:\([^()]*\))?\s*\.?(?:\s+[|·]\s.*)?$", re.IGNORECASE)
 SINCE_FIRST = re.compile(r"^[^.]{0,80}?\bsince\s+(?P<a>" + YEAR + r")\b", re.IGNORECASE)  # "Since 2018, the SDC has funded …"
 OPEN_DASH = re.compile(r"^\s*(?P<a>" + YEAR + r")\s?[-–—]\s*$")  # "2017–": started, no end yet

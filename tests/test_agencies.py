@@ -146,3 +146,14 @@ def test_a_possessive_before_a_name_is_not_part_of_it():
             "Democracy, Human Rights, and Labor (DRL) funds others. The Attorney-General's Department (AGD) advises.")
     assert [a.name for a in find_agencies(text, "USA", "United States")] == [
         "Bureau of International Labor Affairs", "Bureau of Democracy, Human Rights, and Labor", "Attorney-General's Department"]
+
+
+VALMORAL = ("Fundación Valmoral is the corporate foundation of Grupo Financiero Valmoral (GFV), one of Mexico's banks. "
+            "Banco Valmoral also contributes in kind, and Valmoral Seguros insures the trainees. "
+            "All projects work with Mexico's Ministry of Labour and Social Welfare (STPS).")
+
+
+def test_a_foundation_named_in_spanish_has_its_groups_companies_as_arms_and_no_ministry():
+    found = [(a.name, a.acronym, a.kind) for a in find_agencies(VALMORAL, None, "Fundación Valmoral")]
+    assert found == [("Grupo Financiero Valmoral", "GFV", "private"), ("Banco Valmoral", None, "private"),
+                     ("Valmoral Seguros", None, "private")]

@@ -96,3 +96,8 @@ def test_a_date_line_with_the_day_after_the_month_gives_the_publication_month():
 def test_an_unlabelled_year_in_a_footer_is_no_publication_date():
     parts = _outline(("heading", "Partnership Profile – Switzerland"), ("paragraph", "Text."))
     assert published_date(parts, {}, ["Strategy 2021–2024 · page"]) is None
+
+
+def test_the_contact_printed_only_in_a_running_footer_is_the_briefs_contact():
+    assert contact("", "The Foundation funds projects.", "ILO contact\nmexico@ilo.org · +52 55 5250 3224") == (
+        "mexico@ilo.org", "+52 55 5250 3224")

@@ -156,3 +156,16 @@ def test_money_obligated_to_ilo_projects_is_earmarked():
     block = _paragraph("From FY2019 through FY2023, USDOL obligated more than US$ 290 million to ILO projects.")
     (row,) = find_contributions([block])
     assert (row.kind, row.qualifier, row.period_start, row.period_end) == ("voluntary_non_core", "more_than", 2019, 2023)
+
+
+def test_an_amount_converted_in_brackets_is_the_same_money_once():
+    block = _paragraph("Between 2018 and 2022, the Foundation contributed MXN 24 million (approximately USD 1.2 million) "
+                       "to ILO programmes.")
+    (row,) = find_contributions([block])
+    assert (row.kind, row.amount, row.currency) == ("voluntary_non_core", Decimal("24000000.00"), "MXN")
+
+
+def test_money_for_a_projects_second_phase_is_earmarked():
+    block = _paragraph("In January 2023 its Board approved a further $5,000,000 MXN for the second phase of the programme in 2023–2024.")
+    (row,) = find_contributions([block])
+    assert (row.kind, row.currency, row.period_start, row.period_end) == ("voluntary_non_core", "MXN", 2023, 2024)

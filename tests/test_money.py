@@ -98,3 +98,8 @@ def test_brackets_without_a_currency_give_no_unit():
 
 def test_a_number_in_words_without_a_currency_is_not_money():
     assert find_money("two million people work in the sector") == []
+
+
+def test_a_dollar_sign_with_a_code_after_the_amount_is_that_currency():
+    (money,) = find_money("approved a further $5,000,000 MXN for the second phase")
+    assert (money.amount, money.currency) == (Decimal("5000000.00"), "MXN")

@@ -26,6 +26,12 @@ def test_a_foundations_focus_areas_are_its_priorities():
     assert find_priorities(sections) == ["Safe and healthy work in transport", "Skills for the green transition"]
 
 
+def test_a_foundations_strategic_pillars_are_its_priorities():
+    sections = _sections(("heading", "Fundación Valmoral and the ILO"), ("heading", "Strategic pillars of the Foundation"),
+                         ("list_item", "Financial inclusion"), ("list_item", "Youth employment"))
+    assert find_priorities(sections) == ["Financial inclusion", "Youth employment"]
+
+
 def test_a_list_under_another_heading_is_no_priorities():
     sections = _sections(("heading", "Spain and the ILO"), ("heading", "Partners"), ("list_item", "AECID"), ("list_item", "MAEUEC"))
     assert find_priorities(sections) == []
