@@ -25,6 +25,7 @@ KINDS = (
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
 LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
+OF_THIS = re.compile(r"^(?:Of (?:this|these|that|which|the total)|Of it)\b", re.IGNORECASE)  # a share of the money just stated
 CONVERSION = re.compile(  # "(approximately USD 1.2 million)" right after an amount
     r"\s*\(\s*(?:approx(?:imately|\.)?|about|around|some|roughly|or|i\.e\.,?|equivalent to|c\.|ca\.)?\s*(?P<amount>[^()]{1,40})\)",
     re.IGNORECASE)
@@ -231,8 +232,11 @@ def find_contributions(blocks: list[Block], heading: str = "", run_in: bool = Fa
         lead = sentences[0][1] if sentences and (block.kind == "list_item" or opens) else ""
         if run_in and block is blocks[0]:
             lead = lead or heading
+        previous: list[Period] = []
         for offset, sentence in sentences:
-            found += from_sentence(sentence, lead, heading_periods, block.page_at(offset))
+            fallback = (previous if OF_THIS.match(sentence) else []) or heading_periods
+            found += from_sentence(sentence, lead, fallback, block.page_at(offset))
+            previous = find_periods(sentence) or previous
     return distinct(found)
 
 

@@ -49,6 +49,8 @@ YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project pe
 PERIOD_LINE = re.compile(r"^(?:project |implementation )?(?:period|duration|dates?|years?|time ?frame)\s*:?\s+"
                          r"(?P<period>[^()|·]{4,30}?)\s*(?:\([^()]*\))?\s*\.?(?:\s+[|·]\s.*)?$", re.IGNORECASE)
 SINCE_FIRST = re.compile(r"^[^.]{0,80}?\bsince\s+(?P<a>" + YEAR + r")\b", re.IGNORECASE)  # "Since 2018, the SDC has funded …"
+TITLE_CONNECTORS = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "from", "at", "&", "de", "et", "y"}
+OPEN_FROM = re.compile(r"^\s*(?:from|since)\s+(?P<a>" + YEAR + r")\s*$", re.IGNORECASE)  # a period cell "from 2023"
 OPEN_DASH = re.compile(r"^\s*(?P<a>" + YEAR + r")\s?[-–—]\s*$")  # "2017–": started, no end yet
 FACTS_LINE = re.compile(r"^(?P<period>[^·|•]{4,30}?)\s+[·|•]\s+\S[^·|•]{0,120}$")  # "2021–23 · Albania"
 MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -328,7 +330,8 @@ LISTED = re.compile(  # "Work in Freedom (Bangladesh, India, 2013–2023) – Fu
     + r"|\d\d)\b[^()]*)\)\s*[–—:-]\s+")
 LISTED_DASH = re.compile(r"^(?P<title>[^()\n—]{5,160}?)\s+—\s+(?P<period>[^.—]{4,40}?)\.\s+")  # "Title — 2020 to 2023. Text"
 PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "FY2020–23", "2021"
-    r"^\s*(?:from\s+)?(?:FY\s?)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until|through)\s?(?:FY\s?)?" + SHORT_MONTH
+    r"^\s*(?:from\s+)?(?:FY\s?)?" + SHORT_MONTH + r"(?:\d{1,2}/)?(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until|through)\s?(?:FY\s?)?"
+    r"(?:\d{1,2}/)?" + SHORT_MONTH
     + r"(?P<b>" + YEAR + r"|\d\d))?\s*$", re.IGNORECASE)
 
 
@@ -374,12 +377,29 @@ def _listed(text: str) -> tuple[str, int, int | None, str] | None:
 def _period_years(text: str) -> tuple[int, int | None] | None:
     """The years of a text that is only a period: "2019–2023", "Jan 2012 – Jun 2021", "2021",
     "2022 onwards" (no end year)."""
+    if match := OPEN_DASH.match(text) or OPEN_FROM.match(text):
+        return int(match.group("a")), None
     if match := PERIOD_CELL.match(text):
         return _matched_years(match)
-    if match := OPEN_DASH.match(text):
-        return int(match.group("a")), None
     rest, start, end = split_trailing_years(text)
     return (start, end) if start is not None and not rest.strip() else None
+
+
+def _cell_title(cell: str) -> str:
+    """A title cell's title, without the sentence describing the project that may follow it in
+    the same cell ("Skills for Green Jobs in East Africa Green skills in TVET curricula, with a
+    focus on …."): the title is in title case, and the sentence starts at the last capitalised
+    word before its first lowercase word that is no connector."""
+    words = cell.split()
+    if not cell.endswith(".") or len(words) < 6:
+        return cell
+    first_lower = next((i for i, word in enumerate(words) if word[:1].islower() and word.lower() not in TITLE_CONNECTORS), None)
+    if first_lower is None:
+        return cell
+    start = next((i for i in range(first_lower - 1, -1, -1) if words[i][:1].isupper()), None)
+    if start is None or start < 2 or len(words) - start < 4:
+        return cell
+    return " ".join(words[:start])
 
 
 def _cell_years(cells: list[str]) -> tuple[int | None, int | None]:
@@ -418,7 +438,7 @@ def table_projects(sections: list[Section], partner: str, partner_iso3: str | No
             cells = [squash(cell) for cell in cells]
             if cells == header or column >= len(cells) or not cells[column]:
                 continue
-            title, others = cells[column], [cell for i, cell in enumerate(cells) if i != column and cell]
+            title, others = _cell_title(cells[column]), [cell for i, cell in enumerate(cells) if i != column and cell]
             start, end = _cell_years(others)
             if start is None:
                 continue

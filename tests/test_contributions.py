@@ -169,3 +169,10 @@ def test_money_for_a_projects_second_phase_is_earmarked():
     block = _paragraph("In January 2023 its Board approved a further $5,000,000 MXN for the second phase of the programme in 2023–2024.")
     (row,) = find_contributions([block])
     assert (row.kind, row.currency, row.period_start, row.period_end) == ("voluntary_non_core", "MXN", 2023, 2024)
+
+
+def test_a_share_of_the_money_just_stated_has_its_period():
+    block = _paragraph("Over the five years 2019–2023, Austria's voluntary contributions reached EUR 14.8 million. "
+                       "Of this, EUR 2.5 million was un-earmarked core funding to the RBSA.")
+    core = next(row for row in find_contributions([block]) if row.kind == "voluntary_core")
+    assert (core.period_start, core.period_end) == (2019, 2023)

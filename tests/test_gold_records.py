@@ -43,8 +43,8 @@ def test_japan_sample_yields_exactly_its_gold_records(all_briefs_warehouse, japa
 
 
 KNOWN_GAPS = {  # blind5, written blind after the blind4 fixes (see tests/fixtures/blind5/README.md)
-    "austria-2024-06": "measured 0.82 blind",
-    "united-states-2024-04": "measured 0.58 blind",
+    "united-states-2024-04": "0.90 after its fixes, just under the bar: 'U.S. Department of State', named without an "
+                             "acronym, is no agency (only 'Ministry of …' names are found without one)",
 }
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from extractors.document import Block
 from parsers.agencies import Agency
-from parsers.projects import _countries, _facts_years, _funders, _labelled_years, _period_years, listed_projects, project_id, project_sections, table_projects, text_years
+from parsers.projects import _cell_title, _countries, _facts_years, _funders, _labelled_years, _period_years, listed_projects, project_id, project_sections, table_projects, text_years
 from parsers.periods import split_trailing_years
 from parsers.sections import Section
 
@@ -68,8 +68,18 @@ def test_a_labelled_period_line_under_a_project_heading_gives_its_years(line, ye
     assert _labelled_years(line) == years
 
 
-def test_a_period_cell_ending_in_a_dash_is_still_running():
-    assert _period_years("2017–") == (2017, None)
+@pytest.mark.parametrize(("cell", "years"), [("2017–", (2017, None)), ("from 2023", (2023, None)), ("07/2020–06/2024", (2020, 2024))])
+def test_period_cells_open_or_with_months_in_numbers(cell, years):
+    assert _period_years(cell) == years
+
+
+def test_a_title_cell_holding_a_description_sentence_gives_only_the_title():
+    cell = "Labour Inspection Reform in Georgia Support to the new Labour Inspection Service: law, procedures, training."
+    assert _cell_title(cell) == "Labour Inspection Reform in Georgia"
+
+
+def test_a_title_cell_without_a_sentence_is_the_title_as_it_is():
+    assert _cell_title("Decent Work in Garment Supply Chains") == "Decent Work in Garment Supply Chains"
 
 
 def test_a_sentence_with_a_dot_is_no_facts_line():
