@@ -13,6 +13,8 @@ from parsers.countries import country_code, find_countries
 from parsers.numbers import NUMBER_WORD, parse_count
 from parsers.sections import MONTH_YEAR, MONTHS, Outline
 
+SUBJECT = re.compile(r"^(?:Subject|Re|Object|Objet)\s*:\s*", re.IGNORECASE)  # a letter's subject line as its title
+DATE_LINE = re.compile(r"(?:[A-Z][\w .'-]{1,25},\s*)?(?P<date>\d{1,2}\s+\w+\s+(?:19|20)\d\d|\w+\s+(?:19|20)\d\d)")  # "Geneva, 19 February 2024"
 DATE_LABEL = re.compile(r"\b(?:Published|Publication date|Status|Date|(?:Last )?[Uu]pdated|Issued|As (?:of|at))\s*:?", re.IGNORECASE)
 _MONTH_NUMBERS = {name[:3].lower(): index + 1 for index, name in enumerate(MONTHS.split("|"))}
 _TITLE_NOISE = re.compile(
@@ -62,7 +64,7 @@ def partner_from_text(text: str) -> str | None:
 def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence[str] = ()) -> dt.date | None:
     """First day of the month the brief states under its title (or in its PDF metadata), or
     else gives with a label above the title or in a running header or footer ("Status:
-    28.06.2024", "Published: November 2023")."""
+    28.06.2024", "Published: November 2023"), or as a letter's date line above its subject."""
     candidates = []
     if outline.date_line:
         candidates.append(outline.date_line.text)
@@ -77,6 +79,9 @@ def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence
         if labelled := DATE_LABEL.search(text):
             if found := _month_of(text[labelled.end():labelled.end() + 30]):
                 return found
+    for block in outline.preamble:  # a letter's date line above its subject: "Geneva, 19 February 2024"
+        if len(block.text) <= 40 and (match := DATE_LINE.fullmatch(block.text.strip())):
+            return _month_of(match.group("date"))
     return None
 
 
@@ -140,7 +145,7 @@ def contact(contact_text: str, full_text: str, margin_text: str = "") -> tuple[s
 
 def brief_facts(outline: Outline, metadata: dict[str, str], contact_text: str, full_text: str,
                 margins: Sequence[str] = ()) -> BriefFacts:
-    title = squash(outline.title.text) if outline.title else None
+    title = SUBJECT.sub("", squash(outline.title.text)) if outline.title else None
     if title and MONTH_YEAR.search(title) and outline.date_line is None:
         title = squash(MONTH_YEAR.sub("", title)).strip(" ,–-")
     partner = partner_from_title(title) if title else None

@@ -13,7 +13,7 @@ from parsers.money import find_money
 from parsers.numbers import ORDINAL_WORD, parse_ordinal
 from parsers.sentences import split_sentences
 
-PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent)")
+PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?(?:%|per ?cent|percent)")  # "0.38%", "0,45 %"
 RANK = re.compile(r"\b(?:the\s+)?(?:(" + ORDINAL_WORD + r")[- ]?)?largest\s+(?:\w+\s+){0,2}?(?:donor|provider|contributor)"
                   r"|\b(" + ORDINAL_WORD + r")\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:donors|providers)", re.I)  # "eleventh among the donors"
 REGIONAL = re.compile(  # "... largest provider of development assistance in the Arab region": not its rank among donors
@@ -55,7 +55,7 @@ def from_sentence(sentence: str, page: int) -> list[Indicator]:
             found.append(Indicator("oda_usd", float(usd[0].amount), year, page, evidence))
         percent = next((m for m in PERCENT.finditer(sentence) if not TARGET.search(sentence[:m.start()])), None)
         if percent and re.search(r"gross national income|\bGNI\b", sentence, re.I):
-            found.append(Indicator("oda_gni_percent", float(percent.group(1)), year, page, evidence))
+            found.append(Indicator("oda_gni_percent", float(percent.group(1).replace(",", ".")), year, page, evidence))
     rank = RANK.search(sentence)
     if rank and re.search(r"donor|development|ODA|assistance", sentence, re.I) and not _not_a_rank(sentence, rank):
         ordinal = rank.group(1) or rank.group(2)

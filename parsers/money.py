@@ -22,7 +22,7 @@ CURRENCY_WORDS = {
 }
 SCALES = {
     "thousand": Decimal(1_000), "thousands": Decimal(1_000), "k": Decimal(1_000),
-    "million": Decimal(1_000_000), "millions": Decimal(1_000_000), "m": Decimal(1_000_000), "mn": Decimal(1_000_000), "mio": Decimal(1_000_000),
+    "million": Decimal(1_000_000), "millions": Decimal(1_000_000), "m": Decimal(1_000_000), "mn": Decimal(1_000_000), "mio": Decimal(1_000_000), "mrd": Decimal(1_000_000_000),
     "billion": Decimal(1_000_000_000), "billions": Decimal(1_000_000_000), "bn": Decimal(1_000_000_000), "b": Decimal(1_000_000_000),
 }
 QUALIFIERS = (
@@ -31,9 +31,12 @@ QUALIFIERS = (
     ("up_to", r"(?:up to|at most|not exceeding|less than|under|below)"),
 )
 
+_LARGE = r"\s?(?:[Mm]illions?|[Bb]illions?|mn|bn|[Mm]io|[Mm]rd)\b"
 _NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?"
-           r"|\d+(?:\.\d+)?")  # one thousands separator throughout: commas, spaces or Swiss apostrophes
-_SCALE = r"(?:\s?(?P<scale>thousands?|millions?|billions?|mn|Mn|MN|mio|bn|Bn|BN|m|M|k|K|b)\b)?"
+           r"|\d+,\d{1,2}(?=" + _LARGE + r")"  # a decimal comma before a scale: "€ 3,5 Mio.", "CHF 7,2 mio."
+           r"|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|" + _LARGE + r")"  # dots grouping thousands: "€ 250.000", "EUR 1.500.000"
+           r"|\d+(?:\.\d+)?")  # one thousands separator throughout: commas, spaces, Swiss apostrophes or dots
+_SCALE = r"(?:\s?(?P<scale>thousands?|millions?|billions?|mn|Mn|MN|mio|Mio|Mrd|mrd|bn|Bn|BN|m|M|k|K|b)\b)?"
 _CODE = r"[A-Z]{3}"
 _PREFIX = re.compile(
     r"(?P<cur>US\s?\$|NZ\$|A\$|C\$|SFr\.|[$€£¥₩]|" + _CODE + r")\s?(?P<num>" + _NUMBER + r")" + _SCALE
@@ -77,7 +80,12 @@ def _currency(token: str) -> str | None:
 
 
 def _amount(number: str, scale: str | None) -> Decimal:
-    digits = re.sub(r"[,\s'’]", "", number)
+    if re.fullmatch(r"\d+,\d{1,2}", number):
+        digits = number.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number) and number.count(".") >= 1 and not scale:
+        digits = number.replace(".", "")
+    else:
+        digits = re.sub(r"[,\s'’]", "", number)
     value = Decimal(digits)
     if scale:
         value *= SCALES[scale.lower()]

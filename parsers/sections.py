@@ -9,6 +9,7 @@ from extractors.document import Block, Document
 from extractors.text import squash
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+LETTERHEAD = re.compile(r"(?:the\s+)?International\s+Labour\s+(?:Organi[sz]ation|Office)|ILO", re.IGNORECASE)  # names no partner
 MONTH_YEAR = re.compile(r"\b(" + MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,\s+)?((?:19|20)\d\d)\b")  # "April 2024", "April 8, 2024"
 
 
@@ -52,6 +53,7 @@ def _title_block(document: Document) -> Block | None:
     first_page = [
         b for b in document.blocks
         if b.page == document.blocks[0].page and b.kind == "heading" and len(b.text.split()) >= 2
+        and not LETTERHEAD.fullmatch(b.text.strip())
     ]
     if not first_page:
         return None
@@ -60,7 +62,7 @@ def _title_block(document: Document) -> Block | None:
 
 def outline(document: Document) -> Outline:
     """Title = the largest heading of two words or more on the first page (a one-word
-    heading there is a logo); the date line is the first short
+    heading there is a logo, the ILO's own name a letterhead); the date line is the first short
     block near it naming a month and year; every later heading opens a section. A heading in
     a box opens the box's own section; the text after the box goes on with the section before."""
     title = _title_block(document)

@@ -101,3 +101,12 @@ def test_an_unlabelled_year_in_a_footer_is_no_publication_date():
 def test_the_contact_printed_only_in_a_running_footer_is_the_briefs_contact():
     assert contact("", "The Foundation funds projects.", "ILO contact\nmexico@ilo.org · +52 55 5250 3224") == (
         "mexico@ilo.org", "+52 55 5250 3224")
+
+
+def test_a_letters_subject_line_is_its_title_and_its_date_line_its_date():
+    from parsers.brief import brief_facts
+
+    parts = _outline(("heading", "INTERNATIONAL LABOUR ORGANIZATION"), ("paragraph", "Geneva, 19 February 2024"),
+                     ("heading", "Subject: The City of Vestrana and the ILO"), ("paragraph", "Dear Mayor Castellan,"))
+    facts = brief_facts(parts, {}, "", "Dear Mayor Castellan,")
+    assert (facts.title, facts.partner, facts.published) == ("The City of Vestrana and the ILO", "City of Vestrana", dt.date(2024, 2, 1))

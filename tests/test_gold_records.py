@@ -42,9 +42,14 @@ def test_japan_sample_yields_exactly_its_gold_records(all_briefs_warehouse, japa
     assert actual["priorities"] == gold["priorities"]
 
 
-KNOWN_GAPS = {  # blind5, written blind after the blind4 fixes (see tests/fixtures/blind5/README.md)
+KNOWN_GAPS = {  # written blind (see each set's README): measured before any change for them
     "united-states-2024-04": "0.90 after its fixes, just under the bar: 'U.S. Department of State', named without an "
                              "acronym, is no agency (only 'Ministry of …' names are found without one)",
+    "belgium-2024-01": "blind6, measured 0.71 blind",
+    "city-of-vestrana-2024-02": "blind6, quarantined blind (a letter: the ILO letterhead was taken for its title)",
+    "portugal-2023-06": "blind6, measured 0.65 blind",
+    "south-africa-2022-12": "blind6, measured 0.73 blind",
+    "turkiye-2023-10": "blind6, measured 0.73 blind",
 }
 
 

@@ -54,3 +54,8 @@ def test_the_largest_donor_of_a_group_is_no_rank():
 def test_a_rank_among_the_donors_without_largest():
     text = "ODA reached USD 4'477 million in 2022, placing Switzerland eleventh among the donors of the OECD DAC."
     assert {i.name: i.value for i in from_sentence(text, 1)}["oda_donor_rank"] == 11.0
+
+
+def test_a_share_of_gni_with_a_decimal_comma():
+    text = "In 2022 Belgian ODA reached USD 2.6 billion, or 0,45 % of gross national income."
+    assert {i.name: i.value for i in from_sentence(text, 1)}["oda_gni_percent"] == 0.45

@@ -29,6 +29,11 @@ from parsers.money import find_money, table_unit
         ("CHF 9'140'000", "9140000.00", "CHF"),
         ("two million Swiss francs", "2000000.00", "CHF"),
         ("USD three million", "3000000.00", "USD"),
+        ("€ 3,5 Mio.", "3500000.00", "EUR"),
+        ("CHF 7,2 mio.", "7200000.00", "CHF"),
+        ("€ 250.000", "250000.00", "EUR"),
+        ("EUR 1.500.000", "1500000.00", "EUR"),
+        ("USD 3.9 mn", "3900000.00", "USD"),
     ],
 )
 def test_written_amounts_become_exact_decimals_with_iso_codes(text, amount, currency):
