@@ -23,6 +23,8 @@ MAX_SPLITS = 2  # a page's columns split, then each side once more: up to four c
 MIN_SPLIT_WIDTH = 300.0  # points: a side whose text is narrower than this holds one column
 SUBCOLUMNS = 1000  # regions of a split side's columns are numbered apart from the sides'
 RULE_REACH = 30.0  # points: a column rule this far left of the gutter, or nearer, parts its columns
+LEVEL = 0.6  # ems: a rail heading goes before text whose first line stands up to this much above it
+RAIL = 0.5  # a left column of headings less than this share of the text's width heads the text beside it
 OUTDENT = 30.0  # points: how far left of a column's usual start its list markers may stand
 MIN_PANEL_WORDS = 3
 PANEL_REGION = 1000  # regions of panels' lines are numbered apart from the columns' bands
@@ -229,6 +231,13 @@ def _order_columns(words: list[Word], tables: list[Table], width: float, page: i
                 region = (page, 0, 0) if full else (page, band, 1 if box[0] < gutter - 1 else 2)
                 keyed.append(((band, 0, box[1]), _table_line(box, rows, page, region)))
             continue
+        rail = [w for w in band_words if w.x0 < gutter - 1]
+        if not in_band and _heading_rail(rail, right):
+            keyed += [((band, row[0].top, 1), Line(row, (page, band, 2))) for row in rough_rows(right)]
+            for heading in _stacked(rough_rows(rail)):  # each heading just before the text level with its top
+                level = heading[0][0].top - LEVEL * heading[0][0].size
+                keyed += [((band, level, index), Line(row, (page, band, 1))) for index, row in enumerate(heading)]
+            continue
         for side, bounds in ((0, (left, gutter - 1)), (1, (gutter - 1, width))):
             side_words = [w for w in band_words if (w.x0 >= gutter - 1) == bool(side)]
             side_tables = [t for t in in_band if (t[0][0] >= gutter - 1) == bool(side)]
@@ -236,6 +245,33 @@ def _order_columns(words: list[Word], tables: list[Table], width: float, page: i
                 line.region = (page, band, side + 1 if line.region == (page, 0, 0) else (side + 1) * SUBCOLUMNS + line.region[2])
                 keyed.append(((band, side, index), line))
     return [line for _, line in sorted(keyed, key=lambda item: item[0])]
+
+
+def _stacked(rows: list[list[Word]]) -> list[list[list[Word]]]:
+    """Rows grouped into the headings they wrap into: a row closer than a line's height below
+    the last one goes on with it."""
+    groups: list[list[list[Word]]] = []
+    for row in rows:
+        if groups and row[0].top - groups[-1][-1][0].bottom < row[0].size:
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+def _heading_rail(left: list[Word], right: list[Word]) -> bool:
+    """Whether the left column is a narrow rail of headings beside the text they head (each
+    heading level with the start of its text): every row in it bold or larger than the text,
+    and the rail less than half as wide as the text."""
+    rows = rough_rows(left)
+    if len(rows) < 2 or not right:
+        return False
+    sizes = sorted(w.size for w in right)
+    body = sizes[len(sizes) // 2]
+    headings = all(all(w.bold for w in row) or min(w.size for w in row) > body + 0.5 for row in rows)
+    rail = max(w.x1 for w in left) - min(w.x0 for w in left)
+    text = max(w.x1 for w in right) - min(w.x0 for w in right)
+    return headings and rail < RAIL * text
 
 
 def _side_lines(words: list[Word], tables: list[Table], page: int, rules: Sequence[Rule], bounds: tuple[float, float],

@@ -120,3 +120,19 @@ def test_small_words_far_beside_a_large_line_are_rows_of_their_own():
                 Word("September", 503, 542, 63, 72, 9.0, "Roboto", 1), Word("2023", 544, 562, 63, 72, 9.0, "Roboto", 1)]
     rows = [" ".join(w.text for w in row) for row in rough_rows(title + masthead)]
     assert rows == ["Italy and the", "No. 7", "September 2023"]
+
+
+def test_headings_in_a_narrow_left_rail_go_before_the_text_beside_them():
+    words = []
+    for block, (heading, text) in enumerate((
+            ("Universal Social Protection", "The project worked with the social security institutions of the region"),
+            ("Decent Work in Cocoa", "Financed by the DGD, the project fights child labour in the cocoa sector"))):
+        top = 100 + 80 * block
+        first, second = heading.rsplit(" ", 1)
+        words += [Word(t, 40 + 45 * i, 80 + 45 * i, top + 2, top + 12, 10.5, "Caladea-Bold", 3) for i, t in enumerate(first.split())]
+        words += [Word(second, 40, 80, top + 16, top + 26, 10.5, "Caladea-Bold", 3)]
+        for line in range(4):
+            words += _line(text, 200, top + 14 * line)
+    lines = [" ".join(w.text for w in line.words) for line in order_page(words, [], 595, 3)]
+    assert lines[:3] == ["Universal Social", "Protection", "The project worked with the social security institutions of the region"]
+    assert lines[6:9] == ["Decent Work in", "Cocoa", "Financed by the DGD, the project fights child labour in the cocoa sector"]
