@@ -20,6 +20,7 @@ GLUED_BEFORE = re.compile(r"^(?:[A-Z]{3}|US\$|\$|€|£|No\.|Art\.|p\.)$")
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
 MAX_HEADING_CHARS = 220
 MIN_RUN_IN_WORDS = 3
+KEPT_HYPHEN = re.compile(r"\w-$")
 VALUE_GAP = 1.5  # ems between a bold label and its value, in a table set without rules
 ITEM_SPACE = 0.2  # ems of space between two lines, beyond a paragraph's, that part two unmarked list items
 FIGURE = re.compile(
@@ -102,6 +103,8 @@ def _append(text: str, addition: str) -> str:
     words = text.rsplit(" ", 1)
     head = addition.split(" ", 1)
     joined = join_hyphenated(words[-1], head[0])
+    if joined is None and KEPT_HYPHEN.search(words[-1]) and head[0][:1].isalnum() and head[0] not in ("and", "or", "to"):
+        joined = words[-1] + head[0]  # a hyphen kept at a line end still binds: "Directorate-" + "General"
     if joined is not None:
         prefix = (words[0] + " ") if len(words) == 2 else ""
         return prefix + joined + ((" " + head[1]) if len(head) == 2 else "")

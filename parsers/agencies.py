@@ -24,7 +24,9 @@ FOREIGN = re.compile(
     r"Regular Budget|RBSA)\b")
 POSSESSIVES = {"its", "their", "his", "her", "our", "your"}
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
-ACRONYM = re.compile(r"\((?P<acr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*(?:[ -](?:[A-Z]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7})\)")
+UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĐĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"  # capitals of Latin scripts: "TİKA", "İŞKUR"
+ACRONYM = re.compile(r"\((?P<acr>[" + UPPER + r"][A-Za-z" + UPPER + r"]*[" + UPPER + r"][A-Za-z" + UPPER + r"]*"
+                     r"(?:[ -](?:[" + UPPER + r"]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7})\)")
 NAMED_START = re.compile(r"\b(?:Federal |State )?(?:Ministry|Ministère|Bundesministerium) (?:of|for|des|de|für)\b")
 PRIVATE_LIST = re.compile(
     r"private sector,?\s+(?:such as|including|like|notably|for example|e\.g\.)\s+(?P<names>[A-Z][^.;:]*)"

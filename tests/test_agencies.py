@@ -157,3 +157,8 @@ def test_a_foundation_named_in_spanish_has_its_groups_companies_as_arms_and_no_m
     found = [(a.name, a.acronym, a.kind) for a in find_agencies(VALMORAL, None, "Fundación Valmoral")]
     assert found == [("Grupo Financiero Valmoral", "GFV", "private"), ("Banco Valmoral", None, "private"),
                      ("Valmoral Seguros", None, "private")]
+
+
+def test_acronyms_in_turkish_capitals_are_acronyms():
+    text = "The Turkish Cooperation and Coordination Agency (TİKA) and the Turkish Employment Agency (İŞKUR) fund projects."
+    assert [a.acronym for a in find_agencies(text, "TUR", "Türkiye")] == ["TİKA", "İŞKUR"]

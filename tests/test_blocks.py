@@ -60,3 +60,8 @@ def test_a_footnote_marker_set_small_and_raised_after_a_word_is_left_out():
     words = [Word("million)", 476.5, 508.2, 342.7, 352.7, 10.0, "Carlito", 1), Word("i", 508.7, 510.0, 343.0, 348.8, 5.8, "Carlito", 1),
              Word("to", 512.8, 521.0, 342.7, 352.7, 10.0, "Carlito", 1), Word("3", 530.0, 535.0, 342.7, 352.7, 10.0, "Carlito", 1)]
     assert [w.text for w in without_note_markers(words)] == ["million)", "to", "3"]
+
+
+def test_a_hyphenated_name_broken_at_a_line_end_is_joined_without_a_space():
+    lines = [_line(100, ("Within it, the Directorate-", "Carlito"), size=10.0), _line(112, ("General for Development funds it.", "Carlito"), size=10.0)]
+    assert build_blocks(lines, 10.0)[0].text == "Within it, the Directorate-General for Development funds it."
