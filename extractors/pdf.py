@@ -146,6 +146,17 @@ def read_pages(path: Path, passwords: tuple[str, ...] = (), max_pages: int = DEF
     return ReadResult(pages, metadata, password)
 
 
+def _upright(text: str, cell: tuple[float, float, float, float] | None, page: pdfplumber.page.Page) -> str:
+    """A header cell's text the right way round: set rotated a quarter turn, as narrow columns'
+    headers are, its characters come out last to first ("yb dednuF" for "Funded by")."""
+    if not text or cell is None:
+        return text
+    x0, top, x1, bottom = cell
+    chars = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    turned = sum(1 for c in chars if not c.get("upright", True))
+    return text[::-1] if chars and turned > len(chars) / 2 else text
+
+
 def _cell_text(cell: str | None) -> str:
     """A table cell's lines joined; a number wrapped inside a narrow cell ("2015–20" / "16") is mended."""
     text = clean_word(cell or "")
@@ -169,6 +180,8 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
     ruled = len(page.rects) + len(page.lines) >= 4
     for table in page.find_tables(_table_settings(page)) if ruled else ():
         rows = [[_cell_text(cell) for cell in row] for row in table.extract()]
+        if rows and table.rows:
+            rows[0] = [_upright(text, cell, page) for text, cell in zip(rows[0], table.rows[0].cells)]
         filled_rows = [row for row in rows if sum(1 for cell in row if cell) >= 2]
         if len(filled_rows) >= 2:
             tables.append((table.bbox, filled_rows))

@@ -24,7 +24,7 @@ from parsers.sentences import split_sentences
 
 NARRATIVE = re.compile(r"contribution|priorit|\bcontacts?\b|further information|more information", re.IGNORECASE)
 GENERAL = re.compile(
-    r"^overview|^introduction|^background|^about\b|at a glance|key (?:facts|figures)|^summary|ratification|"
+    r"^(?:table|figure|box|chart|map|annex)\s+\d+\b|^overview|^introduction|^background|^about\b|at a glance|key (?:facts|figures)|^summary|ratification|"
     r"^(?:main |key )?(?:results|achievements|lessons|challenges)\b|way forward|^conclusion|"
     r"^(?:the )?(?:ilo|partnership|cooperation)\b|\b(?:and|with) the ilo$|"
     r"^(?:selected |key |main |current |ongoing |recent |our |examples of )?(?:projects|programmes|initiatives|development cooperation)\b",
@@ -39,6 +39,8 @@ COLUMN_LABELS = re.compile(
     re.IGNORECASE,
 )
 TITLE_COLUMN = re.compile(r"^(?:(?:project|programme|program|initiative)s?(?: (?:title|name))?|title|name)$", re.IGNORECASE)
+START_COLUMN = re.compile(r"^(?:start(?: year)?|from|begins?)$", re.IGNORECASE)
+END_COLUMN = re.compile(r"^(?:end(?: year)?|to|until|ends?)$", re.IGNORECASE)
 FUNDER_COLUMN = re.compile(r"fund|donor|financ", re.IGNORECASE)
 COUNTRY_COLUMN = re.compile(r"countr|locations?$|where", re.IGNORECASE)
 PROJECT_LIST = re.compile(r"projects|programmes|development cooperation|highlights|initiatives", re.IGNORECASE)
@@ -402,6 +404,16 @@ def _cell_title(cell: str) -> str:
     return " ".join(words[:start])
 
 
+def _start_and_end(header: list[str], cells: list[str]) -> tuple[int, int | None] | None:
+    """The years of a row whose table gives start and end in columns of their own ("Start |
+    End", "From | To"); an end that is no year ("ongoing") is open."""
+    start = next((i for i, label in enumerate(header) if START_COLUMN.match(label)), None)
+    end = next((i for i, label in enumerate(header) if END_COLUMN.match(label)), None)
+    if start is None or end is None or max(start, end) >= len(cells) or not re.fullmatch(YEAR, cells[start]):
+        return None
+    return int(cells[start]), int(cells[end]) if re.fullmatch(YEAR, cells[end]) else None
+
+
 def _cell_years(cells: list[str]) -> tuple[int | None, int | None]:
     """The years of the first cell that is a period ("2019–2023", "Jan 2012 – Jun 2021", "2021"),
     or else those the row's text states."""
@@ -434,12 +446,15 @@ def table_projects(sections: list[Section], partner: str, partner_iso3: str | No
         previous = (header, block.page)
         funding = [i for i, cell in enumerate(header) if i != column and FUNDER_COLUMN.search(cell)]
         places = [i for i, cell in enumerate(header) if i != column and COUNTRY_COLUMN.search(cell)]
+        above: list[str] = []
         for cells in rows:
             cells = [squash(cell) for cell in cells]
             if cells == header or column >= len(cells) or not cells[column]:
                 continue
+            cells = [cell or (above[i] if i in funding + places and i < len(above) else "") for i, cell in enumerate(cells)]
+            above = cells  # a funder or countries cell left empty is one merged with the row above
             title, others = _cell_title(cells[column]), [cell for i, cell in enumerate(cells) if i != column and cell]
-            start, end = _cell_years(others)
+            start, end = _start_and_end(header, cells) or _cell_years(others)
             if start is None:
                 continue
             text = title + ". " + ". ".join(others)

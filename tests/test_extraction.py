@@ -217,3 +217,9 @@ def test_the_running_footers_left_out_of_the_text_are_kept_apart():
     switzerland = extract_document(BLIND5 / "switzerland-2023-11.pdf")
     assert any("Published: November 2023" in text for text in switzerland.margins)
     assert "Published: November 2023" not in _text(switzerland)
+
+
+def test_a_table_header_set_rotated_reads_the_right_way_round():
+    south_africa = extract_document(Path(__file__).parent / "fixtures" / "blind6" / "south-africa-2022-12.pdf")
+    (table,) = [b for b in south_africa.blocks if b.kind == "table"]
+    assert table.rows[0] == ["Funded by", "Project", "Countries", "Start", "End"]

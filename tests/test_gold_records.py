@@ -48,7 +48,6 @@ KNOWN_GAPS = {  # written blind (see each set's README): measured before any cha
     "belgium-2024-01": "blind6, measured 0.71 blind",
     "city-of-vestrana-2024-02": "blind6, quarantined blind (a letter: the ILO letterhead was taken for its title)",
     "portugal-2023-06": "blind6, measured 0.65 blind",
-    "south-africa-2022-12": "blind6, measured 0.73 blind",
     "turkiye-2023-10": "blind6, measured 0.73 blind",
 }
 

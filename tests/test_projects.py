@@ -249,6 +249,25 @@ def test_period_cells_in_fiscal_years_or_through_a_year_give_the_projects_years(
     assert [(p.start_year, p.end_year) for p in projects] == [(2020, 2023), (2018, 2022)]
 
 
+def test_a_table_with_start_and_end_columns_and_merged_funder_cells_gives_each_row_its_years_and_funder():
+    agencies = [Agency("Unemployment Insurance Fund", "UIF", "government", 0)]
+    section = Section(heading=None, blocks=[_table(2, [
+        ["Funded by", "Project", "Countries", "Start", "End"],
+        ["UIF", "Youth Employment through Public Employment Services", "South Africa", "2019", "2022"],
+        ["", "Activation of Unemployed Women in Township Economies", "", "2021", "ongoing"]])])
+    projects = table_projects([section], "South Africa", "ZAF", agencies)
+    assert [(p.start_year, p.end_year, p.funders, [c.iso3 for c in p.countries]) for p in projects] == [
+        (2019, 2022, ["UIF"], ["ZAF"]), (2021, None, ["UIF"], ["ZAF"])]
+
+
+def test_a_table_caption_set_as_a_heading_is_no_project():
+    from parsers.projects import project_sections
+
+    sections = _sections(("heading", "South Africa and the ILO", 22), ("heading", "Projects", 14),
+                         ("heading", "Table 1. ILO projects funded by South African institutions", 11), ("paragraph", "Text.", 10))
+    assert project_sections(sections) == []
+
+
 def test_a_headerless_table_is_no_continuation_away_from_the_next_page_or_with_other_columns():
     section = Section(heading=None, blocks=[
         _table(2, [["Project", "Period", "Countries"], ["Skills for Youth Employment", "2021-2024", "Kenya"]]),
