@@ -25,6 +25,7 @@ KINDS = (
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
 LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
+NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 OF_THIS = re.compile(r"^(?:Of (?:this|these|that|which|the total)|Of it)\b", re.IGNORECASE)  # a share of the money just stated
 CONVERSION = re.compile(  # "(approximately USD 1.2 million)" right after an amount
     r"\s*\(\s*(?:approx(?:imately|\.)?|about|around|some|roughly|or|i\.e\.,?|equivalent to|c\.|ca\.)?\s*(?P<amount>[^()]{1,40})\)",
@@ -79,7 +80,7 @@ def _refine(kind: str | None, lead: str) -> str | None:
 def _nearest(periods: list[Period], money: Money) -> Period | None:
     if not periods:
         return None
-    ranges = [p for p in periods if p.start != p.end] or periods
+    ranges = [p for p in periods if p.end is not None and p.start != p.end] or periods  # an open period competes by distance
     return min(ranges, key=lambda p: min(abs(p.begin - money.end), abs(money.start - p.finish)))
 
 
@@ -94,6 +95,7 @@ def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -
         after_end = amounts[index + 1].start if index + 1 < len(amounts) else len(sentence)
         before_start = amounts[index - 1].end if index else 0
         after, before = CONVERSION.sub("", sentence[money.end:after_end], count=1), sentence[before_start:money.start]
+        after = NEXT_CLAUSE.split(after, maxsplit=1)[0]  # "… in earmarked funding for X, and in 2021 … un-earmarked …"
         kind = kind_of(after) if LINKED_AFTER.match(after) else None
         kind = kind or kind_of(before, leading_to_amount=True)
         kind = _refine(kind, lead)

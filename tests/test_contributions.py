@@ -176,3 +176,10 @@ def test_a_share_of_the_money_just_stated_has_its_period():
                        "Of this, EUR 2.5 million was un-earmarked core funding to the RBSA.")
     core = next(row for row in find_contributions([block]) if row.kind == "voluntary_core")
     assert (core.period_start, core.period_end) == (2019, 2023)
+
+
+def test_each_amount_takes_its_kind_from_its_own_clause_and_its_nearest_year():
+    block = _paragraph("Since 2019 its institutions have provided more than US$ 4.5 mn in earmarked funding for ILO projects, "
+                       "and in 2021 the MoLSS made an un-earmarked contribution of US$ 750k to the RBSA.")
+    rows = {(r.kind, r.amount, r.period_start, r.period_end) for r in find_contributions([block])}
+    assert rows == {("voluntary_non_core", Decimal("4500000.00"), 2019, None), ("voluntary_core", Decimal("750000.00"), 2021, 2021)}
