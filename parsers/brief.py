@@ -14,7 +14,7 @@ from parsers.numbers import NUMBER_WORD, parse_count
 from parsers.sections import MONTH_YEAR, MONTHS, Outline
 
 SUBJECT = re.compile(r"^(?:Subject|Re|Object|Objet)\s*:\s*", re.IGNORECASE)  # a letter's subject line as its title
-DATE_LINE = re.compile(r"(?:[A-Z][\w .'-]{1,25},\s*)?(?P<date>\d{1,2}\s+\w+\s+(?:19|20)\d\d|\w+\s+(?:19|20)\d\d)")  # "Geneva, 19 February 2024"
+DATE_LINE = re.compile(r"(?:[A-Z][\w .'-]{1,25},\s*)?(?P<date>\d{1,2}\s+\w+\s+(?:19|20)\d\d|\w+\s+(?:19|20)\d\d)\b")  # "Geneva, 19 February 2024"
 DATE_LABEL = re.compile(r"\b(?:Published|Publication date|Status|Date|(?:Last )?[Uu]pdated|Issued|As (?:of|at))\s*:?", re.IGNORECASE)
 _MONTH_NUMBERS = {name[:3].lower(): index + 1 for index, name in enumerate(MONTHS.split("|"))}
 _TITLE_NOISE = re.compile(
@@ -79,9 +79,9 @@ def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence
         if labelled := DATE_LABEL.search(text):
             if found := _month_of(text[labelled.end():labelled.end() + 30]):
                 return found
-    for block in outline.preamble:  # a letter's date line above its subject: "Geneva, 19 February 2024"
-        if len(block.text) <= 40 and (match := DATE_LINE.fullmatch(block.text.strip())):
-            return _month_of(match.group("date"))
+    for block in outline.preamble:  # a date line above the title: "Geneva, 19 February 2024", "Lisbon, June 2023 …"
+        if (match := DATE_LINE.match(block.text.strip())) and (found := _month_of(match.group("date"))):
+            return found
     return None
 
 

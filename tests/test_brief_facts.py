@@ -110,3 +110,9 @@ def test_a_letters_subject_line_is_its_title_and_its_date_line_its_date():
                      ("heading", "Subject: The City of Vestrana and the ILO"), ("paragraph", "Dear Mayor Castellan,"))
     facts = brief_facts(parts, {}, "", "Dear Mayor Castellan,")
     assert (facts.title, facts.partner, facts.published) == ("The City of Vestrana and the ILO", "City of Vestrana", dt.date(2024, 2, 1))
+
+
+def test_a_date_line_opening_a_masthead_above_the_title_dates_the_brief():
+    parts = _outline(("paragraph", "Lisbon, June 2023 INTERNATIONAL LABOUR ORGANIZATION · DEVELOPMENT PARTNERS"),
+                     ("heading", "Portugal and the ILO"), ("paragraph", "Portugal is a founding member of the ILO."))
+    assert published_date(parts, {}) == dt.date(2023, 6, 1)
