@@ -30,6 +30,11 @@ class Word:
     page: int
 
     @property
+    def box(self) -> tuple[float, float, float, float]:
+        """x0, top, x1, bottom."""
+        return self.x0, self.top, self.x1, self.bottom
+
+    @property
     def bold(self) -> bool:
         return bool(BOLD_FONT.search(self.fontname))
 

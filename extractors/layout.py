@@ -138,7 +138,7 @@ def order_page(words: list[Word], tables: list[Table], width: float, page: int, 
     outside_words: list[Word] = []
     outside_tables: list[Table] = []
     for word in words:
-        index = _panel_of((word.x0, word.top, word.x1, word.bottom), held)
+        index = _panel_of(word.box, held)
         (outside_words if index is None else words_in[index]).append(word)
     for table in tables:
         index = _panel_of(table[0], held)
@@ -166,11 +166,17 @@ def contains(outer: Box, inner: Box, slack: float) -> bool:
             and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
 
 
+def centre_in(box: Box, area: Box) -> bool:
+    """Whether the centre of `area` (a word's, a character's or a table's box) lies in `box`."""
+    x, y = (area[0] + area[2]) / 2, (area[1] + area[3]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
 def panels(boxes: Sequence[Box], words: list[Word]) -> list[Box]:
     """The outermost boxes that hold MIN_PANEL_WORDS words or more, but not every word (a
     page's or a slide's background is no panel)."""
     def holds(box: Box, word: Word) -> bool:
-        return _panel_of((word.x0, word.top, word.x1, word.bottom), [box]) is not None
+        return centre_in(box, word.box)
 
     outermost: list[Box] = []
     for box in sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True):
@@ -181,8 +187,7 @@ def panels(boxes: Sequence[Box], words: list[Word]) -> list[Box]:
 
 def _panel_of(area: Box, held: list[Box]) -> int | None:
     """The panel that holds the centre of `area` (a word's or a table's box), if any."""
-    x, y = (area[0] + area[2]) / 2, (area[1] + area[3]) / 2
-    return next((i for i, (x0, top, x1, bottom) in enumerate(held) if x0 <= x <= x1 and top <= y <= bottom), None)
+    return next((i for i, box in enumerate(held) if centre_in(box, area)), None)
 
 
 def _insertion(box: Box, lines: list[Line]) -> int:
@@ -225,16 +230,17 @@ def _order_columns(words: list[Word], tables: list[Table], width: float, page: i
     for band, full in sorted(by_band.keys() | band_tables.keys()):
         band_words, in_band = by_band.get((band, full), []), band_tables.get((band, full), [])
         right = [w for w in band_words if w.x0 >= gutter - 1]
-        if full or len(rough_rows(right)) <= 1:
+        right_rows = rough_rows(right)
+        if full or len(right_rows) <= 1:
             keyed += [((band, 0, row[0].top), Line(row, (page, 0, 0))) for row in rough_rows(band_words)]
             for box, rows in in_band:
                 region = (page, 0, 0) if full else (page, band, 1 if box[0] < gutter - 1 else 2)
                 keyed.append(((band, 0, box[1]), _table_line(box, rows, page, region)))
             continue
-        rail = [w for w in band_words if w.x0 < gutter - 1]
+        rail = rough_rows([w for w in band_words if w.x0 < gutter - 1])
         if not in_band and _heading_rail(rail, right):
-            keyed += [((band, row[0].top, 1), Line(row, (page, band, 2))) for row in rough_rows(right)]
-            for heading in _stacked(rough_rows(rail)):  # each heading just before the text level with its top
+            keyed += [((band, row[0].top, 1), Line(row, (page, band, 2))) for row in right_rows]
+            for heading in _stacked(rail):  # each heading just before the text level with its top
                 level = heading[0][0].top - LEVEL * heading[0][0].size
                 keyed += [((band, level, index), Line(row, (page, band, 1))) for index, row in enumerate(heading)]
             continue
@@ -245,6 +251,12 @@ def _order_columns(words: list[Word], tables: list[Table], width: float, page: i
                 line.region = (page, band, side + 1 if line.region == (page, 0, 0) else (side + 1) * SUBCOLUMNS + line.region[2])
                 keyed.append(((band, side, index), line))
     return [line for _, line in sorted(keyed, key=lambda item: item[0])]
+
+
+def _median_size(words: list[Word]) -> float:
+    """The body text's size among `words`: their median size."""
+    sizes = sorted(w.size for w in words)
+    return sizes[len(sizes) // 2]
 
 
 def _stacked(rows: list[list[Word]]) -> list[list[list[Word]]]:
@@ -259,17 +271,15 @@ def _stacked(rows: list[list[Word]]) -> list[list[list[Word]]]:
     return groups
 
 
-def _heading_rail(left: list[Word], right: list[Word]) -> bool:
-    """Whether the left column is a narrow rail of headings beside the text they head (each
-    heading level with the start of its text): every row in it bold or larger than the text,
+def _heading_rail(rows: list[list[Word]], right: list[Word]) -> bool:
+    """Whether the left column's rows are a narrow rail of headings beside the text they head
+    (each heading level with the start of its text): every row bold or larger than the text,
     and the rail less than half as wide as the text."""
-    rows = rough_rows(left)
     if len(rows) < 2 or not right:
         return False
-    sizes = sorted(w.size for w in right)
-    body = sizes[len(sizes) // 2]
+    body = _median_size(right)
     headings = all(all(w.bold for w in row) or min(w.size for w in row) > body + 0.5 for row in rows)
-    rail = max(w.x1 for w in left) - min(w.x0 for w in left)
+    rail = max(w.x1 for row in rows for w in row) - min(w.x0 for row in rows for w in row)
     text = max(w.x1 for w in right) - min(w.x0 for w in right)
     return headings and rail < RAIL * text
 
@@ -327,8 +337,7 @@ def _spanning_headings(words: list[Word], gutter: float) -> list[tuple[float, fl
     set larger than the text, with nothing right of the gutter beside it or in the line's
     height above it (more than the gap between two paragraphs), and the right column's text
     above it and again just below it, where both columns start anew."""
-    sizes = sorted(w.size for w in words)
-    body = sizes[len(sizes) // 2]
+    body = _median_size(words)
     right = [w for w in words if w.x0 >= gutter - 1]
     spans = []
     for row in rough_rows(words):

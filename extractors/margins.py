@@ -74,8 +74,10 @@ def _template_lines(pages: list[list[Line]]) -> set[int]:
     template: set[int] = set()
     for index, on_page in enumerate(placed):
         for other, elsewhere in enumerate(placed):
-            shared = [line for (text, x, y), line in on_page.items() if other != index
-                      and any((text, x + dx, y + dy) in elsewhere for dx in (-1, 0, 1) for dy in (-1, 0, 1))]
+            if other == index:
+                continue
+            shared = [line for (text, x, y), line in on_page.items()
+                      if any((text, x + dx, y + dy) in elsewhere for dx in (-1, 0, 1) for dy in (-1, 0, 1))]
             if len(shared) >= MIN_TEMPLATE_LINES:
                 template.update(id(line) for line in shared)
     return template

@@ -23,7 +23,7 @@ from extractors.aligned import aligned_tables
 from extractors.blocks import body_size, build_blocks
 from extractors.document import LEADER, Document, Line, Word
 from extractors.errors import DEFAULT_MAX_PAGES, ExtractionError
-from extractors.layout import contains, order_page
+from extractors.layout import centre_in, contains, order_page
 from extractors.margins import drop_running_margins, running_texts
 from extractors.ocr import ocr_page, tesseract_available
 from extractors.page import LeanPDF
@@ -146,15 +146,16 @@ def read_pages(path: Path, passwords: tuple[str, ...] = (), max_pages: int = DEF
     return ReadResult(pages, metadata, password)
 
 
-def _upright(text: str, cell: tuple[float, float, float, float] | None, page: pdfplumber.page.Page) -> str:
-    """A header cell's text the right way round: set rotated a quarter turn, as narrow columns'
-    headers are, its characters come out last to first ("yb dednuF" for "Funded by")."""
-    if not text or cell is None:
-        return text
-    x0, top, x1, bottom = cell
-    chars = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
-    turned = sum(1 for c in chars if not c.get("upright", True))
-    return text[::-1] if chars and turned > len(chars) / 2 else text
+def _upright(texts: list[str], row: pdfplumber.table.Row, page: pdfplumber.page.Page) -> list[str]:
+    """A header row's cell texts the right way round: a cell set rotated a quarter turn, as
+    narrow columns' headers are, gives its characters last to first ("yb dednuF" for "Funded by")."""
+    in_row = [c for c in page.chars if centre_in(row.bbox, (c["x0"], c["top"], c["x1"], c["bottom"]))]
+    upright = []
+    for text, cell in zip(texts, row.cells):
+        chars = [c for c in in_row if cell is not None and centre_in(cell, (c["x0"], c["top"], c["x1"], c["bottom"]))]
+        turned = sum(1 for c in chars if not c.get("upright", True))
+        upright.append(text[::-1] if text and chars and turned > len(chars) / 2 else text)
+    return upright
 
 
 def _cell_text(cell: str | None) -> str:
@@ -181,7 +182,7 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
     for table in page.find_tables(_table_settings(page)) if ruled else ():
         rows = [[_cell_text(cell) for cell in row] for row in table.extract()]
         if rows and table.rows:
-            rows[0] = [_upright(text, cell, page) for text, cell in zip(rows[0], table.rows[0].cells)]
+            rows[0] = _upright(rows[0], table.rows[0], page)
         filled_rows = [row for row in rows if sum(1 for cell in row if cell) >= 2]
         if len(filled_rows) >= 2:
             tables.append((table.bbox, filled_rows))
@@ -191,28 +192,25 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
         text = clean_word(raw["text"]).strip()
         if not text or not raw.get("upright", True):
             continue
-        cx, cy = (raw["x0"] + raw["x1"]) / 2, (raw["top"] + raw["bottom"]) / 2
-        if any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in table_boxes):
-            continue
-        words += split_leader(
-            Word(
-                text=text,
-                x0=raw["x0"],
-                x1=raw["x1"],
-                top=raw["top"],
-                bottom=raw["bottom"],
-                size=round(raw["size"], 1),
-                fontname=raw["fontname"].split("+", 1)[-1],
-                page=page.page_number,
-            )
+        word = Word(
+            text=text,
+            x0=raw["x0"],
+            x1=raw["x1"],
+            top=raw["top"],
+            bottom=raw["bottom"],
+            size=round(raw["size"], 1),
+            fontname=raw["fontname"].split("+", 1)[-1],
+            page=page.page_number,
         )
+        if not any(centre_in(box, word.box) for box in table_boxes):
+            words += split_leader(word)
     words = without_note_markers(words)
     boxes = _boxes(page, table_boxes)
-    loose = [w for w in words if not any(_holds(box, w) for box in boxes)]
+    loose = [w for w in words if not any(centre_in(box, w.box) for box in boxes)]
     for box, rows in aligned_tables(loose):
         tables.append((box, [[_cell_text(cell) for cell in row] for row in rows]))
         table_boxes.append(box)
-        words = [w for w in words if not _holds(box, w)]
+        words = [w for w in words if not centre_in(box, w.box)]
     return PageContent(page.page_number, float(page.width), float(page.height), words, tables,
                        rules=_long_vertical_rules(page, table_boxes), boxes=boxes)
 
@@ -246,12 +244,6 @@ def split_leader(word: Word) -> list[Word]:
         if text:
             pieces.append(dataclasses.replace(word, text=text, x0=word.x0 + start * per_char, x1=word.x0 + end * per_char))
     return pieces
-
-
-def _holds(box: tuple[float, float, float, float], word: Word) -> bool:
-    """Whether the word's centre lies in the box."""
-    x0, top, x1, bottom = box
-    return x0 <= (word.x0 + word.x1) / 2 <= x1 and top <= (word.top + word.bottom) / 2 <= bottom
 
 
 def _boxes(page: pdfplumber.page.Page, table_boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
