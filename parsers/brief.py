@@ -72,9 +72,8 @@ def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence
         candidates.append(outline.title.text)
     candidates += [metadata.get("Subject", ""), metadata.get("Title", "")]
     for text in candidates:
-        match = MONTH_YEAR.search(text)
-        if match:
-            return dt.date(int(match.group(2)), _MONTH_NUMBERS[match.group(1)[:3].lower()], 1)
+        if match := MONTH_YEAR.search(text):
+            return _first_of(match)
     for text in [block.text for block in outline.preamble] + list(margins):
         if labelled := DATE_LABEL.search(text):
             if found := _month_of(text[labelled.end():labelled.end() + 30]):
@@ -85,11 +84,16 @@ def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence
     return None
 
 
+def _first_of(match: re.Match[str]) -> dt.date:
+    """The first day of the month a MONTH_YEAR match names."""
+    return dt.date(int(match.group(2)), _MONTH_NUMBERS[match.group(1)[:3].lower()], 1)
+
+
 def _month_of(text: str) -> dt.date | None:
     """The first day of the month of a date opening `text`: "November 2023", "28 June 2024",
     "28.06.2024", "2024-06-28"."""
     if match := re.match(r"\s*(?:\d{1,2}\s+)?" + MONTH_YEAR.pattern, text):
-        return dt.date(int(match.group(2)), _MONTH_NUMBERS[match.group(1)[:3].lower()], 1)
+        return _first_of(match)
     if match := re.match(r"\s*\d{1,2}\.(\d{1,2})\.((?:19|20)\d\d)\b", text):
         month, year = int(match.group(1)), int(match.group(2))
     elif match := re.match(r"\s*((?:19|20)\d\d)-(\d{2})-\d{2}\b", text):

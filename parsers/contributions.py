@@ -166,7 +166,7 @@ def _periods_as_columns(block: Block, header: list[str], body: list[list[str]], 
             if stated:
                 money = stated[0]
             elif unit is not None and BARE_NUMBER.fullmatch(number):
-                amount = (Decimal(number.replace(",", "")) * unit.amount).quantize(unit.amount.quantize(Decimal("0.01")))
+                amount = (Decimal(number.replace(",", "")) * unit.amount).quantize(Decimal("0.01"))
                 money = Money(amount, unit.currency, "exact", 0, len(cell))
             else:
                 continue

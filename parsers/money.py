@@ -82,7 +82,7 @@ def _currency(token: str) -> str | None:
 def _amount(number: str, scale: str | None) -> Decimal:
     if re.fullmatch(r"\d+,\d{1,2}", number):
         digits = number.replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number) and number.count(".") >= 1 and not scale:
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number) and not scale:
         digits = number.replace(".", "")
     else:
         digits = re.sub(r"[,\s'’]", "", number)
@@ -120,7 +120,7 @@ def find_money(text: str) -> list[Money]:
     taken: list[tuple[int, int]] = []
     for pattern in (_PREFIX, _SUFFIX):
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if _overlaps(match, taken):
                 continue
             currency = _currency(match.group("cur"))
             end = match.end()
@@ -141,7 +141,12 @@ def find_money(text: str) -> list[Money]:
         count = parse_count(match.group("num"))
         if currency is None or not count or match.group("num").isdigit():
             continue
-        if not any(match.start() < end and start < match.end() for start, end in taken):
-            amount = (count * SCALES[match.group("scale").lower()]).quantize(Decimal("0.01"))
+        if not _overlaps(match, taken):
+            amount = _amount(str(count), match.group("scale"))
             found.append(Money(amount, currency, qualifier_before(text, match.start()), match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
+
+
+def _overlaps(match: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    """Whether the match overlaps an amount already found."""
+    return any(match.start() < end and start < match.end() for start, end in taken)

@@ -141,12 +141,7 @@ def _facts_years(text: str) -> tuple[int, int | None] | None:
     """The years opening a facts line under a project's heading, set apart from its places by a
     dot or a bar: "2019–2022 · Egypt, Morocco, Tunisia", "Since 2019 · Angola, Mozambique"."""
     match = FACTS_LINE.match(squash(text))
-    if match is None:
-        return None
-    period = match.group("period")
-    if since := re.fullmatch(r"since\s+(" + YEAR + r")", period, re.IGNORECASE):
-        return int(since.group(1)), None
-    return _period_years(period)
+    return _period_years(match.group("period")) if match else None
 
 
 def project_sections(sections: list[Section]) -> list[tuple[Section, list[Section]]]:
@@ -170,12 +165,14 @@ def project_sections(sections: list[Section]) -> list[tuple[Section, list[Sectio
     styles = {_signature(s.heading) for s, is_dated in zip(headed, dated_ones) if is_dated}
     if not styles:
         styles = _listed_styles(headed, general)
-        dated_ones = [True] * len(headed)  # no heading has years: style alone says which are projects
 
     def among_dated(index: int) -> bool:
         """Whether a heading shares its part of the brief (up to the larger headings on either
         side) with a heading that has years: "1.1 Host country" of a numbered brief is set like
-        "5.1 Skills for Employment (2020–2024)" but is no project."""
+        "5.1 Skills for Employment (2020–2024)" but is no project. Where no heading has years,
+        style alone says which are projects."""
+        if not any(dated_ones):
+            return True
         size = headed[index].heading.size
         for step in (-1, 1):
             other = index
