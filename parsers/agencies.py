@@ -9,7 +9,7 @@ from parsers.countries import find_countries
 
 INSTITUTION = re.compile(
     r"\b(?:Ministry|Ministries|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Office|Bureau|"
-    r"Fund|Foundation|Bank|Corporation|Institute|Council|Commission|Gesellschaft|Administration|Authority|"
+    r"Fund|Foundation|Bank|Corporation|Institute|Institution|Treasury|Council|Commission|Gesellschaft|Administration|Authority|"
     r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation|Inspectorate|Executive|"
     r"Agencia|Agência|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|Fundação|Caisse|Banque|Banco|"
     r"Dirección|Conseil|Consejo)\b"
@@ -27,7 +27,7 @@ CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "
 UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĐĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"  # capitals of Latin scripts: "TİKA", "İŞKUR"
 ACRONYM = re.compile(r"\((?P<acr>[" + UPPER + r"][A-Za-z" + UPPER + r"]*[" + UPPER + r"][A-Za-z" + UPPER + r"]*"
                      r"(?:[ -](?:[" + UPPER + r"]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7})\)")
-NAMED_START = re.compile(r"\b(?:Federal |State )?(?:Ministry|Ministère|Bundesministerium) (?:of|for|des|de|für)\b")
+NAMED_START = re.compile(r"\b(?:(?:Federal |State )?(?:Ministry|Ministère|Bundesministerium) (?:of|for|des|de|für)|Federal Public Service)\b")
 PRIVATE_LIST = re.compile(
     r"private sector,?\s+(?:such as|including|like|notably|for example|e\.g\.)\s+(?P<names>[A-Z][^.;:]*)"
     r"|(?:companies|foundations|firms|corporations)\s+(?:such as|including|like)\s+(?P<names2>[A-Z][^.;:]*)"
@@ -38,6 +38,10 @@ COMPANY = re.compile(
     r"\b(?:retailer|company|firm|corporation|multinational|manufacturer|brand|bank|group|enterprise)\s+"
     r"(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:has|have|is|was|supports?|funds?|finances?|provides?|contributes?)\b"
 )
+APPOSITIVE = re.compile(  # "Enabel, the Belgian development agency, implements …": a name its description calls an institution
+    r"(?:^|(?<=[.;:!?] )|(?<=\n))(?!(?:The|This|That|In|At|For|With|Since|From|By|As|Under|Through|On)\b)"
+    r"(?P<name>[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:agency|ministry|department|development bank|development finance institution|directorate)\b")
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
 ROMANCE_NAME = re.compile(  # "Agence française de développement (AFD)": lowercase words inside a name
     r"\b(?P<name>(?:Agence|Agencia|Agência|Ministère|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|"
@@ -126,7 +130,8 @@ def _list_goes_on(tokens: list[str]) -> bool:
         words.append(bare)
         if bare != token:
             break
-    listed = len(words) >= 3 and words[-2] == "and" and words[-1][:1].isupper() and "and" not in words[:-2]
+    last_and = len(words) - 1 - words[::-1].index("and") if "and" in words else -1
+    listed = 1 <= last_and and 1 <= len(words) - 1 - last_and <= 2 and "and" not in words[:last_and] and words[-1][:1].isupper()
     return listed and not find_countries(" ".join(words))  # "…, Madagascar and Myanmar" are places, not the name
 
 
@@ -176,6 +181,10 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
         name = _name_after(text, match.start())
         if len(name.split()) >= 3 and not _foreign(name, partner_iso3):
             found.append(Agency(name, None, "government", match.start()))
+    for match in APPOSITIVE.finditer(text):
+        name = match.group("name")
+        if not _foreign(name, partner_iso3) and not find_countries(name) and not any(s <= match.start() < e for s, e in spans):
+            found.append(Agency(name, None, "government", match.start("name")))
     for match in FOUNDATION.finditer(text):
         name = _name_before(text, match.end())
         words = name.split()

@@ -162,3 +162,32 @@ def test_a_foundation_named_in_spanish_has_its_groups_companies_as_arms_and_no_m
 def test_acronyms_in_turkish_capitals_are_acronyms():
     text = "The Turkish Cooperation and Coordination Agency (TİKA) and the Turkish Employment Agency (İŞKUR) fund projects."
     assert [a.acronym for a in find_agencies(text, "TUR", "Türkiye")] == ["TİKA", "İŞKUR"]
+
+
+def test_an_institution_or_a_treasury_with_an_acronym_is_an_agency():
+    text = "Pensions are paid by the Social Security Institution (SGK). The National Treasury (NT) sets the budget."
+    assert {(a.name, a.acronym) for a in find_agencies(text, "TUR")} == {
+        ("Social Security Institution", "SGK"), ("National Treasury", "NT")}
+
+
+def test_a_federal_public_service_is_named_in_full_without_an_acronym():
+    text = ("The Federal Public Service Employment, Labour and Social Dialogue represents Belgium in the "
+            "Governing Body.")
+    assert [(a.name, a.acronym) for a in find_agencies(text, "BEL")] == [
+        ("Federal Public Service Employment, Labour and Social Dialogue", None)]
+
+
+def test_a_ministrys_list_of_portfolios_may_end_in_two_words():
+    text = "The Ministry of Foreign Affairs, Foreign Trade and Development Cooperation is responsible for aid."
+    assert [a.name for a in find_agencies(text, "BEL")] == [
+        "Ministry of Foreign Affairs, Foreign Trade and Development Cooperation"]
+
+
+def test_a_name_its_description_calls_an_agency_is_an_agency():
+    text = "It funds the RBSA. Enabel, the Belgian development agency, implements the programmes."
+    assert [(a.name, a.acronym, a.kind) for a in find_agencies(text, "BEL")] == [("Enabel", None, "government")]
+
+
+def test_a_place_described_after_a_comma_is_not_an_agency():
+    text = "Work began in 2021. Rwanda, the lead agency, asked for help. In Kigali, the ministry agreed."
+    assert find_agencies(text, "BEL") == []
