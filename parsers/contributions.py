@@ -103,12 +103,23 @@ def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -
             kind = "total"
         if kind is None:
             continue
-        period = _nearest(periods, money) or (fallback[0] if fallback else None)
+        period = _nearest(_in_clause(periods, sentence, before_start, after_end, money), money) or (fallback[0] if fallback else None)
         rows.append(
             Contribution(kind, money.amount, money.currency, money.qualifier,
                          period.start if period else None, period.end if period else None, page, squash(sentence))
         )
     return rows
+
+
+def _in_clause(periods: list[Period], sentence: str, before_start: int, after_end: int, money: Money) -> list[Period]:
+    """The periods of the amount's own clause, if it names any ("… for 2021–2023, and in 2022
+    South Africa paid …, US$ 750k": 2022), else every period of the sentence."""
+    starts = [m.end() for m in NEXT_CLAUSE.finditer(sentence, before_start, money.start)]
+    clause_start = starts[-1] if starts else 0
+    after = NEXT_CLAUSE.search(sentence, money.end, after_end)
+    clause_end = after.start() if after else len(sentence)
+    own = [p for p in periods if clause_start <= p.begin and p.finish <= clause_end]
+    return own or periods
 
 
 def _without_conversions(sentence: str, amounts: list[Money]) -> list[Money]:

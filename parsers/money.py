@@ -13,16 +13,18 @@ from parsers.numbers import NUMBER_WORD, parse_count
 SYMBOLS = {
     "US$": "USD", "US $": "USD", "USD": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
     "CHF": "CHF", "SFr.": "CHF", "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "₩": "KRW", "kr": "SEK",
+    "R$": "BRL", "R": "ZAR", "₹": "INR", "₺": "TRY", "₱": "PHP", "₦": "NGN",
 }
 CURRENCY_WORDS = {
     "us dollars": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR", "swiss francs": "CHF",
     "pounds sterling": "GBP", "yen": "JPY", "danish kroner": "DKK", "danish krone": "DKK",
     "norwegian kroner": "NOK", "norwegian krone": "NOK", "swedish kronor": "SEK", "swedish krona": "SEK",
-    "won": "KRW",
+    "won": "KRW", "rand": "ZAR", "reais": "BRL", "rupees": "INR",
 }
 SCALES = {
     "thousand": Decimal(1_000), "thousands": Decimal(1_000), "k": Decimal(1_000),
     "million": Decimal(1_000_000), "millions": Decimal(1_000_000), "m": Decimal(1_000_000), "mn": Decimal(1_000_000), "mio": Decimal(1_000_000), "mrd": Decimal(1_000_000_000),
+    "crore": Decimal(10_000_000), "crores": Decimal(10_000_000), "lakh": Decimal(100_000), "lakhs": Decimal(100_000),
     "billion": Decimal(1_000_000_000), "billions": Decimal(1_000_000_000), "bn": Decimal(1_000_000_000), "b": Decimal(1_000_000_000),
 }
 QUALIFIERS = (
@@ -36,10 +38,11 @@ _NUMBER = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\
            r"|\d+,\d{1,2}(?=" + _LARGE + r")"  # a decimal comma before a scale: "€ 3,5 Mio.", "CHF 7,2 mio."
            r"|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d|" + _LARGE + r")"  # dots grouping thousands: "€ 250.000", "EUR 1.500.000"
            r"|\d+(?:\.\d+)?")  # one thousands separator throughout: commas, spaces, Swiss apostrophes or dots
-_SCALE = r"(?:\s?(?P<scale>thousands?|millions?|billions?|mn|Mn|MN|mio|Mio|Mrd|mrd|bn|Bn|BN|m|M|k|K|b)\b)?"
+_SCALE = r"(?:\s?(?P<scale>thousands?|millions?|billions?|crores?|lakhs?|mn|Mn|MN|mio|Mio|Mrd|mrd|bn|Bn|BN|m|M|k|K|b)\b)?"
 _CODE = r"[A-Z]{3}"
+_RAND = r"(?<![\w.])R(?=\s?\d[\d,.]*" + _LARGE + r"|\s?\d{1,3}(?:[,\u00a0 ]\d{3})+(?![\d.]))"  # "R 12,5 million", "R250 000"
 _PREFIX = re.compile(
-    r"(?P<cur>US\s?\$|NZ\$|A\$|C\$|SFr\.|[$€£¥₩]|" + _CODE + r")\s?(?P<num>" + _NUMBER + r")" + _SCALE
+    r"(?P<cur>US\s?\$|NZ\$|A\$|C\$|R\$|SFr\.|[$€£¥₩₹₺₱₦]|" + _RAND + "|" + _CODE + r")\s?(?P<num>" + _NUMBER + r")" + _SCALE
 )
 _SUFFIX = re.compile(
     r"(?<![\w.,])(?P<num>" + _NUMBER + r")" + _SCALE + r"\s?(?P<cur>" + _CODE + r"\b|"

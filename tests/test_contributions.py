@@ -183,3 +183,10 @@ def test_each_amount_takes_its_kind_from_its_own_clause_and_its_nearest_year():
                        "and in 2021 the MoLSS made an un-earmarked contribution of US$ 750k to the RBSA.")
     rows = {(r.kind, r.amount, r.period_start, r.period_end) for r in find_contributions([block])}
     assert rows == {("voluntary_non_core", Decimal("4500000.00"), 2019, None), ("voluntary_core", Decimal("750000.00"), 2021, 2021)}
+
+
+def test_an_amount_takes_the_year_of_its_own_clause_over_a_range_in_another():
+    block = _paragraph("In 2021 the ARF granted R 12,5 million for an ILO project for 2021–2023, and in 2022 South Africa "
+                       "paid its first un-earmarked contribution to the ILO's RBSA, US$ 750k.")
+    rows = {(r.currency, r.period_start, r.period_end) for r in find_contributions([block])}
+    assert rows == {("ZAR", 2021, 2023), ("USD", 2022, 2022)}

@@ -108,3 +108,25 @@ def test_a_number_in_words_without_a_currency_is_not_money():
 def test_a_dollar_sign_with_a_code_after_the_amount_is_that_currency():
     (money,) = find_money("approved a further $5,000,000 MXN for the second phase")
     assert (money.amount, money.currency) == (Decimal("5000000.00"), "MXN")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("granted R 12,5 million for", "12500000.00", "ZAR"),
+        ("paid R250 000 in 2020", "250000.00", "ZAR"),
+        ("R$ 4.5 million", "4500000.00", "BRL"),
+        ("12 million rand", "12000000.00", "ZAR"),
+        ("₹ 25 crore", "250000000.00", "INR"),
+        ("INR 4 lakh", "400000.00", "INR"),
+        ("₺1.2 million", "1200000.00", "TRY"),
+    ],
+)
+def test_more_currency_signs_and_scales(text, amount, currency):
+    (money,) = find_money(text)
+    assert (money.amount, money.currency) == (Decimal(amount), currency)
+
+
+@pytest.mark.parametrize("text", ["Table R 2 shows", "Annex R 2019", "see R 12 below"])
+def test_a_capital_r_before_a_small_number_is_not_rand(text):
+    assert find_money(text) == []
