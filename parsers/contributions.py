@@ -23,7 +23,7 @@ KINDS = (
     ("voluntary", re.compile(r"voluntar", re.I)),
 )
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
-LINKED_AFTER = re.compile(r"^\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
+LINKED_AFTER = re.compile(r"^\.?\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
 NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 OF_THIS = re.compile(r"^(?:Of (?:this|these|that|which|the total)|Of it)\b", re.IGNORECASE)  # a share of the money just stated

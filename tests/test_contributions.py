@@ -190,3 +190,11 @@ def test_an_amount_takes_the_year_of_its_own_clause_over_a_range_in_another():
                        "paid its first un-earmarked contribution to the ILO's RBSA, US$ 750k.")
     rows = {(r.currency, r.period_start, r.period_end) for r in find_contributions([block])}
     assert rows == {("ZAR", 2021, 2023), ("USD", 2022, 2022)}
+
+
+def test_words_after_an_abbreviated_scale_still_say_the_amounts_kind():
+    block = _paragraph("Since 2016 the City has contributed € 3,5 Mio. to ILO projects, all of it earmarked. For 2024–2025 "
+                       "the Council has approved up to € 1,2 Mio. for a new programme on port labour.")
+    rows = {(r.kind, r.amount, r.qualifier) for r in find_contributions([block])}
+    assert rows == {("voluntary_non_core", Decimal("3500000.00"), "exact"),
+                    ("voluntary_non_core", Decimal("1200000.00"), "up_to")}
