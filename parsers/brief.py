@@ -25,6 +25,8 @@ _TITLE_NOISE = re.compile(
 )
 _MEMBER = re.compile(r"^(?:The\s+)?(?P<partner>[A-Z][\w'’ -]+?)\s+(?:is|was|became|has been)\s+(?:a|an|one of the)\s+(?:founding\s+)?(?:ILO\s+)?[Mm]ember")
 EMAIL = re.compile(r"[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+")
+ASKED_TO_CONTACT = re.compile(r"(?i)\b(?:please contact|contact us|do not hesitate to contact|(?:more|further) information,? "
+                              r"(?:please )?contact|enquiries|inquiries)\b")
 PHONE = re.compile(r"(?:\b(?:T|Tel|Phone|Telephone|Tél)\b\.?\s*:?\s*)(\+?\d[\d ()./-]{5,}\d)|(\+\d{1,3}[\d ()-]{6,}\d)")
 
 
@@ -139,12 +141,19 @@ def contact(contact_text: str, full_text: str, margin_text: str = "") -> tuple[s
     """Email and phone, as printed, preferring the contact block to the rest of the brief, and
     that to its running footers (some briefs print the contact only there)."""
     email = phone = None
-    for text in (contact_text, full_text, margin_text):
+    for text in (contact_text, _asked_to_contact(full_text), full_text, margin_text):
         if email is None and (m := EMAIL.search(text)):
             email = m.group().rstrip(".").replace(" ", "")
         if phone is None and (m := PHONE.search(text)):
             phone = squash(m.group(1) or m.group(2))
     return email, phone
+
+
+def _asked_to_contact(text: str) -> str:
+    """The words after each invitation to get in touch ("please contact Mr Ribeiro of our team
+    (localpartnerships@ilo.org, +41 22 799 7146)"): a letter's or a page's own contact, which beats
+    the first address printed, often a letterhead's."""
+    return "\n".join(squash(text[m.end():m.end() + 200]) for m in ASKED_TO_CONTACT.finditer(text))
 
 
 def brief_facts(outline: Outline, metadata: dict[str, str], contact_text: str, full_text: str,

@@ -45,6 +45,12 @@ def test_contact_prefers_the_contact_block_and_keeps_the_phone_as_printed():
     assert (email, phone) == ("partnerships@ilo.org", "+41 22 799 7370")
 
 
+def test_without_a_contact_block_the_address_a_reader_is_asked_to_write_to_beats_a_letterhead():
+    text = ("Tel. +41 22 799 6111 · ilo@ilo.org\nDear Mayor, …\nShould you have any questions, please contact Mr Ribeiro "
+            "of our team (localpartnerships@ilo.org, +41\n22 799 7146).")
+    assert contact("", text) == ("localpartnerships@ilo.org", "+41 22 799 7146")
+
+
 def test_convention_counts_from_key_figures_labels_and_values():
     text = "Key figures\nILO Conventions ratified\n59\nFundamental: 7 Governance: 3\nTechnical: 49\nProtocols: 1\nAssessed"
     assert conventions(text) == (59, 7, 3, 49, 1)
