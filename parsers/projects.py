@@ -92,6 +92,11 @@ LABELLED_YEARS = re.compile(
 RUNNING_IN = re.compile(  # "Running in the 2022–23 biennium", "implemented over 2019-2021"
     r"\b(?:running|runs|ran|implemented|carried out|taking place|takes place)\s+(?:in|during|over|from)\s+(?:the\s+)?"
     r"(?P<a>" + YEAR + r")\s?[-–—/]\s?(?P<b>" + YEAR + r"|\d\d(?!\d))\b", re.IGNORECASE)
+OPENING_SPAN = re.compile(  # "From 2017 to 2020 the OIS funded …", "Between 2019 and 2022, …": the description's first words
+    r"^(?:From|Between)\s+" + MONTH + r"(?P<a>" + YEAR + r")\s+(?:to|and|until|through)\s+" + MONTH + r"(?P<b>" + YEAR + r")\b")
+FUNDED_OVER = re.compile(  # "to be funded by the OIS in 2024–2025", "financed by Irish Aid for 2021-23"
+    r"\b(?:funded|financed|supported|implemented)\b[^.;()]{0,40}?\b(?:in|for|over|during|from)\s+(?:the\s+)?"
+    r"(?P<a>" + YEAR + r")\s?[-–—/]\s?(?P<b>" + YEAR + r"|\d\d(?!\d))\b", re.IGNORECASE)
 START_END = re.compile(
     r"\b(?:launched|started|began|begun|commenced|initiated|start(?:s|ing)?|running|runs|ran|operat\w+|implemented)\b[^.;]{0,40}?\b"
     + MONTH + r"(" + YEAR + r")\b[^.;]{0,80}?\b(?:until|till|through|to|end(?:s|ed|ing)?|conclud\w+|clos\w+|finish\w+)\b[^.;]{0,30}?\b"
@@ -101,10 +106,11 @@ START_END = re.compile(
 
 
 def text_years(text: str) -> tuple[int | None, int | None]:
-    """A project period the description states: "Duration: 2015–2019", "launched in 2021
+    """A project period the description states: "Duration: 2015–2019", "From 2017 to 2020 …",
+    "funded by the OIS in 2024–2025", "launched in 2021
     and scheduled to end in 2023", "started in 2020 and will run until 2023", or one still open,
     "2022 – ongoing", "Since 2018, …" opening it (no end year)."""
-    for match in (LABELLED_YEARS.search(text), RUNNING_IN.search(text)):
+    for match in (LABELLED_YEARS.search(text), RUNNING_IN.search(text), OPENING_SPAN.match(text), FUNDED_OVER.search(text)):
         if match and (years := _matched_years(match)):
             return years
     for match in START_END.finditer(text):

@@ -100,6 +100,18 @@ def test_a_description_opening_with_since_a_year_gives_an_open_period():
     assert text_years("Since 2018, the SDC has funded ILO work on fair recruitment.") == (2018, None)
 
 
+def test_a_description_opening_from_one_year_to_another_gives_that_period():
+    assert text_years("From 2017 to 2020 the OIS funded the ILO's work with the Kenya Ports Authority.") == (2017, 2020)
+
+
+def test_the_years_a_project_is_funded_over_are_its_period():
+    assert text_years("The new programme, to be funded by the OIS in 2024–2025, will start in mid-2024.") == (2024, 2025)
+
+
+def test_a_range_from_one_year_to_another_later_in_the_text_is_no_project_period():
+    assert text_years("The port's workforce doubled. From 2010 to 2015 exports grew.") == (None, None)
+
+
 def test_since_a_year_in_a_later_sentence_is_no_project_period():
     assert text_years("The ILO has worked in Nepal for decades. It has had an office there since 1994.") == (None, None)
 
