@@ -25,7 +25,8 @@ VALUE_GAP = 1.5  # ems between a bold label and its value, in a table set withou
 ITEM_SPACE = 0.2  # ems of space between two lines, beyond a paragraph's, that part two unmarked list items
 FIGURE = re.compile(
     r"(?:(?:over|more than|about|around|approximately|nearly|almost|up to)\s+)?"
-    r"(?:[A-Z]{3}\s?|US\$\s?|[$€£¥]\s?)?\d[\d.,\s]*(?:\s?(?:%|per ?cent|million|billion|bn|m))?", re.IGNORECASE)
+    r"(?:[A-Z]{3}\s?|(?:US|A|C|NZ|HK|S|R)\$\s?|SFr\.\s?|[$€£¥₩₹₺]\s?)?\d[\d.,'’\s]*"
+    r"(?:\s?(?:%|per ?cent|million|billion|bn|mn|m|k|mio\.?))?", re.IGNORECASE)
 
 
 def body_size(lines: list[Line]) -> float:

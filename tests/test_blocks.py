@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.blocks import build_blocks
 from extractors.document import Line, Word
 
@@ -65,3 +67,11 @@ def test_a_footnote_marker_set_small_and_raised_after_a_word_is_left_out():
 def test_a_hyphenated_name_broken_at_a_line_end_is_joined_without_a_space():
     lines = [_line(100, ("Within it, the Directorate-", "Carlito"), size=10.0), _line(112, ("General for Development funds it.", "Carlito"), size=10.0)]
     assert build_blocks(lines, 10.0)[0].text == "Within it, the Directorate-General for Development funds it."
+
+
+@pytest.mark.parametrize("figure", ["A$ 2.4m", "nearly A$ 60m", "NZ$ 1.2 million", "CHF 3'500'000", "€ 3,5 Mio.", "US$ 750k"])
+def test_a_figure_set_large_and_bold_is_a_value_not_a_heading(figure):
+    lines = [_line(100, ("Core voluntary funding (RBSA), 2016–2020", "NotoSans-Regular")),
+             _line(112, (figure, "NotoSans-Bold"), size=15.0),
+             _line(135, ("Earmarked voluntary funding, 2016–2020", "NotoSans-Regular"))]
+    assert [b.kind for b in build_blocks(lines, 8.2) if b.text == figure] == ["paragraph"]
