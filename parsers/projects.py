@@ -333,6 +333,7 @@ def build_projects(sections: list[Section], partner: str, partner_iso3: str | No
 LISTED = re.compile(  # "Work in Freedom (Bangladesh, India, 2013–2023) – Funded by ...": one project a paragraph
     r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]*?\b(?P<a>" + YEAR + r")\s?[-–—]\s?(?P<b>" + YEAR
     + r"|\d\d)\b[^()]*)\)\s*[–—:-]\s+")
+LISTED_BRACKETED = re.compile(r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]{4,160})\)\s*\.?$")  # "Title (Ghana, 2021–2024)": all it says
 LISTED_DASH = re.compile(r"^(?P<title>[^()\n—]{5,160}?)\s+—\s+(?P<period>[^.—]{4,40}?)\.\s+")  # "Title — 2020 to 2023. Text"
 PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "FY2020–23", "2021"
     r"^\s*(?:from\s+)?(?:FY\s?)?" + SHORT_MONTH + r"(?:\d{1,2}/)?(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until|through)\s?(?:FY\s?)?"
@@ -355,6 +356,7 @@ def listed_projects(sections: list[Section], partner: str, partner_iso3: str | N
     for section in sections:
         if not PROJECT_LIST.search(section.title):
             continue
+        by_heading = _heading_funders(section.title, agencies, partner)
         for block in section.blocks:
             text = squash(block.text)
             listed = _listed(text) if block.kind in ("paragraph", "list_item") else None
@@ -364,9 +366,18 @@ def listed_projects(sections: list[Section], partner: str, partner_iso3: str | N
             projects.append(Project(
                 project_id=project_id(partner, title), title=title, start_year=start, end_year=end,
                 description=rest, page=block.page,
-                countries=_countries(text, partner_iso3), funders=_funders(text, agencies, partner),
+                countries=_countries(text, partner_iso3), funders=_funders(text, agencies, partner) or by_heading,
             ))
     return projects
+
+
+def _heading_funders(title: str, agencies: list[Agency], partner: str) -> list[str]:
+    """The funders a list's heading names for all its items: "Projects funded by the MFEA", or the
+    partner itself, "ILO projects funded by the Foundation" of the Halden Foundation."""
+    if named := _funders(title, agencies, partner):
+        return named
+    own = "|".join(re.escape(word) for word in (partner, *partner.split()[-1:]) if word)
+    return [partner] if own and re.search(r"\b(?:funded|financed) by (?:the )?(?:" + own + r")\b", title) else []
 
 
 def _listed(text: str) -> tuple[str, int, int | None, str] | None:
@@ -376,6 +387,10 @@ def _listed(text: str) -> tuple[str, int, int | None, str] | None:
         return MARKER_PREFIX.sub("", match.group("title")).strip(), start, end_year_of(start, match.group("b")), text[match.end():]
     if (match := LISTED_DASH.match(text)) and (years := _period_years(match.group("period"))):
         return MARKER_PREFIX.sub("", match.group("title")).strip(), *years, text[match.end():]
+    if match := LISTED_BRACKETED.match(text):
+        _, start, end = split_trailing_years(match.group("meta"))
+        if start is not None:
+            return MARKER_PREFIX.sub("", match.group("title")).strip(), start, end, ""
     return None
 
 

@@ -372,3 +372,22 @@ def test_a_heading_may_end_in_a_dash_and_its_years_or_in_since_a_year():
     assert split_trailing_years("Labour Migration between Asia and Kuwait — 2021–2024.") == ("Labour Migration between Asia and Kuwait", 2021, 2024)
     assert split_trailing_years("Women in Logistics (since 2021)") == ("Women in Logistics", 2021, None)
     assert split_trailing_years("Member State of the ILO since 1972") == ("Member State of the ILO since 1972", None, None)
+
+
+def test_a_bullet_that_is_only_a_title_and_its_bracketed_places_and_years_is_a_listed_project():
+    section = _listing("Decent Work in Tuna Fisheries (Indonesia, Philippines, 2019–2023)",
+                       "Maritime Skills for Coastal Youth (Kenya, 2023–ongoing)", title="ILO projects")
+    assert [(p.title, p.start_year, p.end_year, sorted(c.iso3 for c in p.countries))
+            for p in listed_projects([section], "Halden Foundation", None, [])] == [
+        ("Decent Work in Tuna Fisheries", 2019, 2023, ["IDN", "PHL"]), ("Maritime Skills for Coastal Youth", 2023, None, ["KEN"])]
+
+
+def test_a_bracketed_note_without_years_is_no_listed_project():
+    section = _listing("Safety and health at sea (see Annex 2)", title="ILO projects")
+    assert listed_projects([section], "Halden Foundation", None, []) == []
+
+
+def test_a_list_headed_as_funded_by_the_partner_names_it_the_funder_of_each_item():
+    section = _listing("Women in Seafood Processing (Viet Nam, Thailand, 2022–2025)",
+                       title="ILO projects funded by the Foundation")
+    assert [p.funders for p in listed_projects([section], "Halden Foundation", None, [])] == [["Halden Foundation"]]
