@@ -92,19 +92,34 @@ def find_gutter(words: list[Word], width: float, left: float = 0.0) -> float | N
         return None
     best = _outdented(rows, votes, best)
     starts = [w.x0 for row in rows for w in row if abs(w.x0 / 2 - best) <= 1.5]
-    return min(starts)
+    return _pulled_left(rows, min(starts))
+
+
+def _crossing(rows: list[list[Word]], x: float) -> int:
+    """How many rows have a word across x."""
+    return sum(1 for row in rows if any(w.x0 < x - 1 < w.x1 for w in row))
+
+
+def _pulled_left(rows: list[list[Word]], gutter: float) -> float:
+    """The gutter moved left to where a few of the column's lines start, up to OUTDENT points left
+    of its usual start, when they would otherwise cross it: the lead-in above a list whose
+    markers are drawn, not text ("Saudi development … focuses on:" over its bullets), and almost
+    no line crosses the new place (one-column text, where a false gutter falls, has many)."""
+    early = [w.x0 for row in rows for previous, w in zip([None, *row], row)
+             if gutter - OUTDENT <= w.x0 < gutter - 1 < w.x1
+             and (previous is None or w.x0 - previous.x1 >= max(4.0, 0.6 * w.size))]
+    if early and _crossing(rows, min(early)) <= min(len(rows) // 20, _crossing(rows, gutter) - 1):
+        return min(early)
+    return gutter
 
 
 def _outdented(rows: list[list[Word]], votes: Counter[int], best: int) -> int:
     """The bucket where the right column truly starts, when its list markers and short lines
     (a numbered list's "4.", a "Contact" heading) stand left of its most common start, a hanging
     indent: four starts or more, up to OUTDENT points left, that no more rows run across."""
-    def crossing(bucket: int) -> int:
-        return sum(1 for row in rows if any(w.x0 < 2 * bucket - 1 < w.x1 for w in row))
-
-    allowed = crossing(best)
+    allowed = _crossing(rows, 2 * best)
     for bucket in range(best - round(OUTDENT / 2), best - 2):
-        if votes[bucket - 1] + votes[bucket] + votes[bucket + 1] >= 4 and crossing(bucket) <= allowed:
+        if votes[bucket - 1] + votes[bucket] + votes[bucket + 1] >= 4 and _crossing(rows, 2 * bucket) <= allowed:
             return bucket
     return best
 

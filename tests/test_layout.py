@@ -136,3 +136,15 @@ def test_headings_in_a_narrow_left_rail_go_before_the_text_beside_them():
     lines = [" ".join(w.text for w in line.words) for line in order_page(words, [], 595, 3)]
     assert lines[:3] == ["Universal Social", "Protection", "The project worked with the social security institutions of the region"]
     assert lines[6:9] == ["Decent Work in", "Cocoa", "Financed by the DGD, the project fights child labour in the cocoa sector"]
+
+
+def test_a_columns_gutter_is_where_its_lead_in_starts_when_its_list_markers_are_drawn():
+    """The right column: a lead-in of two lines at x=424, then six items whose text starts at
+    x=438 (their bullets are shapes, not text): two starts cannot outvote six, but no line
+    crosses x=424."""
+    words = []
+    for row in range(8):
+        top = 100 + 14 * row
+        words += _line("Text of the left column runs on", 40, top)
+        words += _line("Its assistance focuses on:" if row < 2 else "Humanitarian relief", 424 if row < 2 else 438, top)
+    assert find_gutter(words, 842) == 424
