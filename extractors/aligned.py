@@ -28,6 +28,7 @@ MIN_ROWS = 2  # rows with two filled cells or more
 ROW_GAP = 1.25  # times the closest pitch of the table's lines: a wider space starts a new row
 LINE_PITCH = 1.6  # ems: lines further apart than this are rows of their own, not one cell's wrapped lines
 MAX_GAP = 4.0  # ems between two lines of one table
+WRAPPING = {"and", "or", "of", "for", "with", "the", "in", "on", "to", "a", "an", "&"}  # a title goes on after these ("Funded by" is a label)
 LABEL = re.compile(r"[^\d]*[^\W\d_]{3}[^\d]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?")  # a word, or a year
 
 
@@ -75,13 +76,15 @@ def _cells(line: list[Word]) -> list[list[Word]]:
 
 
 def _header(line: list[Word]) -> list[float] | None:
-    """The columns' left edges, if `line` is a row of short labels (words or years) set apart."""
+    """The columns' left edges, if `line` is a row of short labels (words or years) set apart; a
+    label ending in "and" or "for" is the first line of a title that wraps (a grid of cards)."""
     cells = _cells(line)
     if len(cells) < MIN_COLUMNS:
         return None
     for cell in cells:
         text = " ".join(w.text for w in cell)
-        if len(cell) > MAX_LABEL_WORDS or len(text) > MAX_LABEL_CHARS or not LABEL.fullmatch(text) or text[-1] in ".,;:":
+        if len(cell) > MAX_LABEL_WORDS or len(text) > MAX_LABEL_CHARS or not LABEL.fullmatch(text) or text[-1] in ".,;:" \
+                or cell[-1].text.lower() in WRAPPING:
             return None
     return [cell[0].x0 for cell in cells]
 
@@ -93,6 +96,8 @@ def _table_from(lines: list[list[Word]], start: int) -> tuple[Table | None, int]
         return None, 0
     size = max(w.size for w in lines[start])
     tolerance = 0.5 * size
+    if start and _continues_grid(lines[start - 1], lines[start], edges, tolerance):
+        return None, 0
     body: list[list[Word]] = []
     for line in lines[start + 1:]:
         previous = body[-1] if body else lines[start]
@@ -113,6 +118,15 @@ def _table_from(lines: list[list[Word]], start: int) -> tuple[Table | None, int]
     box = (min(w.x0 for line in kept for w in line), min(w.top for line in kept for w in line),
            max(w.x1 for line in kept for w in line), max(w.bottom for line in kept for w in line))
     return (box, [header] + [cells for cells, _ in rows]), 1 + sum(len(group) for _, group in rows)
+
+
+def _continues_grid(above: list[Word], line: list[Word], edges: list[float], tolerance: float) -> bool:
+    """Whether the line just above a would-be header has a run of words starting at each of its
+    columns: then the 'labels' are the second lines of a grid of cards' titles, not a header."""
+    size = max(w.size for w in line)
+    starts = [cell[0].x0 for cell in _cells(above)]
+    return (line[0].top - above[0].bottom <= LINE_PITCH * size and len(starts) == len(edges)
+            and all(abs(start - edge) <= tolerance for start, edge in zip(starts, edges)))
 
 
 def _keeps_to(line: list[Word], edges: list[float], tolerance: float) -> bool:

@@ -97,3 +97,24 @@ def test_a_table_with_a_mostly_empty_column_is_scattered_text():
         *_line(160, (50, "Third item"), (240, "2021"), (400, "one")),
     ]
     assert aligned_tables(words) == []
+
+
+CARDS = [  # a grid of three project cards: titles wrapping over two lines, then each card's facts
+    *_line(100, (50, "Skills Anticipation and"), (240, "Labour Reform Support:"), (430, "Fair Recruitment Corridors")),
+    *_line(110, (50, "Labour Market Intelligence"), (240, "Wage Protection Initiative"), (430, "with South Asia")),
+    *_line(124, (50, "January 2022 – December 2024"), (240, "March 2021 – February 2024"), (430, "Since 2020")),
+    *_line(136, (50, "Countries: Saudi Arabia"), (240, "Countries: Saudi Arabia"), (430, "Countries: Nepal")),
+    *_line(160, (50, "Builds a forecasting system"), (240, "Technical advice on reform"), (430, "Bilateral work on fees")),
+]
+
+
+def test_the_second_lines_of_a_grid_of_card_titles_are_no_tables_header():
+    assert aligned_tables(CARDS) == []
+
+
+def test_card_titles_wrapping_after_and_or_for_are_no_tables_header():
+    lines = [*_line(100, (50, "Emergency Employment and"), (240, "Social Insurance for"), (430, "Vocational Training")),
+             *_line(110, (50, "Rubble Removal in Yemen"), (240, "Migrant Workers"), (430, "Centres in Sudan")),
+             *_line(124, (50, "July 2022 – June 2024"), (240, "Since March 2023"), (430, "April 2019 – March 2022")),
+             *_line(136, (50, "Countries: Yemen"), (240, "Countries: Saudi Arabia"), (430, "Countries: Sudan"))]
+    assert aligned_tables(lines) == []
