@@ -52,7 +52,7 @@ PERIOD_LINE = re.compile(r"^(?:project |implementation )?(?:period|duration|date
                          r"(?P<period>[^()|·]{4,30}?)\s*(?:\([^()]*\))?\s*\.?(?:\s+[|·]\s.*)?$", re.IGNORECASE)
 SINCE_FIRST = re.compile(r"^[^.]{0,80}?\bsince\s+(?P<a>" + YEAR + r")\b", re.IGNORECASE)  # "Since 2018, the SDC has funded …"
 TITLE_CONNECTORS = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "from", "at", "&", "de", "et", "y"}
-OPEN_FROM = re.compile(r"^\s*(?:from|since)\s+(?P<a>" + YEAR + r")\s*$", re.IGNORECASE)  # a period cell "from 2023"
+OPEN_FROM = re.compile(r"^\s*(?:from|since)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<a>" + YEAR + r")\s*$", re.IGNORECASE)  # "from 2023", "Since March 2023"
 OPEN_DASH = re.compile(r"^\s*(?P<a>" + YEAR + r")\s?[-–—]\s*$")  # "2017–": started, no end yet
 FACTS_LINE = re.compile(r"^(?P<period>[^·|•]{4,30}?)\s+[·|•]\s+\S[^·|•]{0,120}$")  # "2021–23 · Albania"
 MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -299,10 +299,13 @@ def build_projects(sections: list[Section], partner: str, partner_iso3: str | No
     seen: set[str] = set()
     for section, nested in project_sections(sections):
         title, start, end, used_line = _heading_years(section)
+        period_heading = start is None and not section.blocks and nested and _period_years(nested[0].title)
+        if period_heading:  # a card's period, set as a heading of its own under the title
+            start, end = period_heading
         blocks = section.blocks[1:] if used_line else section.blocks
         parts = [b.text for b in blocks]
-        for child in nested:
-            parts += [child.title] + [b.text for b in child.blocks]
+        for index, child in enumerate(nested):
+            parts += ([] if period_heading and index == 0 else [child.title]) + [b.text for b in child.blocks]
         description = "\n\n".join(parts)
         if start is None:
             start, end = text_years(squash(description))

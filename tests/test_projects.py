@@ -68,7 +68,8 @@ def test_a_labelled_period_line_under_a_project_heading_gives_its_years(line, ye
     assert _labelled_years(line) == years
 
 
-@pytest.mark.parametrize(("cell", "years"), [("2017–", (2017, None)), ("from 2023", (2023, None)), ("07/2020–06/2024", (2020, 2024))])
+@pytest.mark.parametrize(("cell", "years"), [("2017–", (2017, None)), ("from 2023", (2023, None)), ("07/2020–06/2024", (2020, 2024)),
+                                             ("Since March 2023", (2023, None)), ("January 2022 – December 2024", (2022, 2024))])
 def test_period_cells_open_or_with_months_in_numbers(cell, years):
     assert _period_years(cell) == years
 
@@ -391,3 +392,20 @@ def test_a_list_headed_as_funded_by_the_partner_names_it_the_funder_of_each_item
     section = _listing("Women in Seafood Processing (Viet Nam, Thailand, 2022–2025)",
                        title="ILO projects funded by the Foundation")
     assert [p.funders for p in listed_projects([section], "Halden Foundation", None, [])] == [["Halden Foundation"]]
+
+
+def test_a_cards_period_set_as_a_heading_under_its_title_gives_the_years_and_keeps_its_text():
+    from parsers.projects import build_projects
+
+    sections = _sections(("heading", "Saudi Arabia and the ILO", 30), ("paragraph", "Text.", 10),
+                         ("heading", "ILO projects supported by Saudi Arabia", 17),
+                         ("heading", "Skills Anticipation and Labour Market Intelligence", 15),
+                         ("heading", "January 2022 – December 2024", 11), ("paragraph", "Countries: Saudi Arabia", 10),
+                         ("paragraph", "Funded by: HRDF", 10),
+                         ("heading", "Vocational Training Centres in Sudan", 15),
+                         ("heading", "Since March 2023", 11), ("paragraph", "Funded by: HRDF", 10))
+    hrdf = [Agency("Human Resources Development Fund", "HRDF", "government", 0)]
+    projects = build_projects(sections, "Saudi Arabia", "SAU", hrdf)
+    assert [(p.title, p.start_year, p.end_year, p.funders) for p in projects] == [
+        ("Skills Anticipation and Labour Market Intelligence", 2022, 2024, ["HRDF"]),
+        ("Vocational Training Centres in Sudan", 2023, None, ["HRDF"])]
