@@ -409,3 +409,16 @@ def test_a_cards_period_set_as_a_heading_under_its_title_gives_the_years_and_kee
     assert [(p.title, p.start_year, p.end_year, p.funders) for p in projects] == [
         ("Skills Anticipation and Labour Market Intelligence", 2022, 2024, ["HRDF"]),
         ("Vocational Training Centres in Sudan", 2023, None, ["HRDF"])]
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [("2016–2021 Strengthening Labour Mobility Governance", ("Strengthening Labour Mobility Governance", 2016, 2021)),
+     ("Since 2021 Occupational Safety for Seasonal Workers", ("Occupational Safety for Seasonal Workers", 2021, None)),
+     ("2022 Labour Force Surveys in Niue", ("Labour Force Surveys in Niue", 2022, 2022)),
+     ("2007 Tax Table", ("2007 Tax Table", None, None))],
+)
+def test_a_year_badge_before_a_cards_title_gives_its_years(heading, expected):
+    from parsers.projects import _leading_years
+
+    assert _leading_years(heading) == expected
