@@ -22,11 +22,13 @@ FOREIGN = re.compile(
     r"\b(?:ILO|International Labour|International Organi[sz]ation|United Nations|UN|OECD|World Bank|ITC-?ILO|"
     r"UNDP|UNICEF|UNHCR|UNESCO|UNIDO|WHO|World Health|FAO|Food and Agriculture|WFP|WTO|World Trade|IOM|IOE|"
     r"Regular Budget|RBSA)\b")
+SOCIAL_PARTNER = re.compile(  # employers' and workers' organizations speak for their members, not the partner's government
+    r"\b(?:Trade Unions?|Chambers? of|Chamber|Employers'?|Confederation|Business Council|Industry Federation)\b")
 POSSESSIVES = {"its", "their", "his", "her", "our", "your"}
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
 UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĐĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"  # capitals of Latin scripts: "TİKA", "İŞKUR"
 ACRONYM = re.compile(r"\((?P<acr>[" + UPPER + r"][A-Za-z" + UPPER + r"]*[" + UPPER + r"][A-Za-z" + UPPER + r"]*"
-                     r"(?:[ -](?:[" + UPPER + r"]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7})\)")
+                     r"(?:[ -](?:[" + UPPER + r"]{2,}|[A-Z][a-z]+))?|[A-Z][a-z]{2,7}(?: [" + UPPER + r"]{2,})?)\)")  # "(Stats NZ)"
 NAMED_START = re.compile(r"\b(?:(?:Federal |State )?(?:Ministry|Ministère|Bundesministerium) (?:of|for|des|de|für)|Federal Public Service)\b")
 PRIVATE_LIST = re.compile(
     r"private sector,?\s+(?:such as|including|like|notably|for example|e\.g\.)\s+(?P<names>[A-Z][^.;:]*)"
@@ -170,8 +172,9 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
         romance = ROMANCE_NAME.search(text, text.rfind("\n", 0, match.start()) + 1, match.start())
         if romance and len(romance.group("name")) > len(name) and not ENGLISH_WORDS & set(romance.group("name").lower().split()):
             name = romance.group("name")
-        named = INSTITUTION.search(name) or _funds(match.group("acr"), whole_brief or text)
-        if len(name.split()) >= 2 and named and not _foreign(name, partner_iso3):
+        named = (INSTITUTION.search(name) or _funds(match.group("acr"), whole_brief or text)
+                 or (partner and partner_iso3 and partner in name))  # "WorkSafe New Zealand (WorkSafe)"
+        if len(name.split()) >= 2 and named and not _foreign(name, partner_iso3) and not SOCIAL_PARTNER.search(name):
             start = text.rfind(name, 0, match.start())
             spans.append((start, match.end()))
             found.append(Agency(name, match.group("acr"), _kind(name), start))

@@ -267,7 +267,7 @@ FUNDING_VERB = r"(?:[Ff]und(?:ed|s|ing)|fund|[Ff]inanc\w*|[Ss]upport\w*|[Ss]pons
 FUNDED_BY = re.compile(r"\b(?:co-?)?" + FUNDING_VERB + r"\s+(?:\w+\s+)?by\s*:?\s+(?:the\s+)?$")
 FUNDING_LABEL = re.compile(r"\b(?:[Ff]unding(?: agency| partner)?|[Ff]unders?|[Dd]onors?|[Ff]inancing)\s*:\s*(?:the\s+)?$")
 FUNDING_FROM = re.compile(r"\b(?:[Ff]unding|[Ff]unds|[Ff]inanc\w*|(?:financial|funding)\s+support|[Cc]ontributions?|resources|[Gg]rants?)\s+(?:\w+\s+){0,2}from\s+(?:the\s+)?$")
-NOT_MONEY = r"(?!\s+(?:\w+\s+)?(?:technical|expertise|advice|knowledge|know-how|experts?|input|guidance|staff|specialists?)\b)"
+NOT_MONEY = r"(?!\s+(?:\w+\s+){0,2}?(?:technical|expertise|advice|knowledge|know-how|experts?|input|guidance|staff|specialists?|materials|data|tools|equipment|premises|information|trainers)\b)"
 FUNDS_IT = re.compile(
     r"^(?:\s*\([^)]*\))?(?:-funded\b|\s+(?:(?:has|have|also|jointly|further|generously)\s+)*(?:co-?)?" + FUNDING_VERB + r"\b" + NOT_MONEY
     + r"|\s+(?:is|was|has been|remains|is also)\s+(?:a|the|one of the)\s+(?:\w+\s+)?(?:funding partner|donor|funder|financial partner)s?\b)"
@@ -300,7 +300,9 @@ def _funders(text: str, agencies: list[Agency], partner: str) -> list[str]:
                     or FUNDS_IT.match(after) or coordinated:
                 accepted.append((start, end, label))
         labels = {label for *_, label in mentions}
-        if not accepted and len(labels) == 1 and re.search(re.escape(partner) + r"\s+(?:\w+\s+)?" + FUNDING_VERB, sentence):
+        partner_funds = (m for m in re.finditer(re.escape(partner) + r"\s+(?:\w+\s+)?" + FUNDING_VERB + NOT_MONEY, sentence)
+                         if not any(start <= m.start() < end for start, end, _ in mentions))  # not "WorkSafe New Zealand provides"
+        if not accepted and len(labels) == 1 and next(partner_funds, None):
             accepted = mentions[:1]
         for *_, label in accepted:
             if label not in funders:

@@ -191,3 +191,16 @@ def test_a_name_its_description_calls_an_agency_is_an_agency():
 def test_a_place_described_after_a_comma_is_not_an_agency():
     text = "Work began in 2021. Rwanda, the lead agency, asked for help. In Kigali, the ministry agreed."
     assert find_agencies(text, "BEL") == []
+
+
+def test_a_body_named_for_the_partner_with_an_acronym_is_its_agency():
+    text = ("WorkSafe New Zealand (WorkSafe), the health and safety regulator, and Statistics New Zealand (Stats NZ) "
+            "share their expertise.")
+    assert [(a.name, a.acronym) for a in find_agencies(text, "NZL", "New Zealand")] == [
+        ("WorkSafe New Zealand", "WorkSafe"), ("Statistics New Zealand", "Stats NZ")]
+
+
+def test_employers_and_workers_organizations_are_not_agencies():
+    text = ("The New Zealand Council of Trade Unions (NZCTU) and the Chamber of Commerce and Industry (CCI) "
+            "represent workers and employers.")
+    assert find_agencies(text, "NZL", "New Zealand") == []

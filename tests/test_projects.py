@@ -422,3 +422,13 @@ def test_a_year_badge_before_a_cards_title_gives_its_years(heading, expected):
     from parsers.projects import _leading_years
 
     assert _leading_years(heading) == expected
+
+
+def test_an_agency_that_provides_materials_or_data_is_no_funder():
+    worksafe = [Agency("WorkSafe New Zealand", "WorkSafe", "government", 0)]
+    assert _funders("WorkSafe New Zealand provides the training materials on chemical handling.", worksafe, "New Zealand") == []
+
+
+def test_an_agency_that_funds_training_is_a_funder():
+    fcdo = [Agency("Foreign, Commonwealth & Development Office", "FCDO", "government", 0)]
+    assert _funders("The FCDO funded vocational training and cash-for-work.", fcdo, "United Kingdom") == ["FCDO"]
