@@ -43,7 +43,7 @@ COMPANY = re.compile(
 APPOSITIVE = re.compile(  # "Enabel, the Belgian development agency, implements …": a name its description calls an institution
     r"(?:^|(?<=[.;:!?] )|(?<=\n))(?!(?:The|This|That|In|At|For|With|Since|From|By|As|Under|Through|On)\b)"
     r"(?P<name>[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:agency|ministry|department|development bank|development finance institution|directorate)\b")
+    r"(?:agency|ministry|department|division|development arm|development bank|development finance institution|directorate)\b")
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
 ROMANCE_NAME = re.compile(  # "Agence française de développement (AFD)": lowercase words inside a name
     r"\b(?P<name>(?:Agence|Agencia|Agência|Ministère|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|"

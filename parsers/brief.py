@@ -11,7 +11,7 @@ from extractors.text import squash
 from parsers.agencies import INSTITUTION
 from parsers.countries import country_code, find_countries
 from parsers.numbers import NUMBER_WORD, parse_count
-from parsers.sections import MONTH_YEAR, MONTHS, Outline
+from parsers.sections import DATE_LINE_CHARS, MONTH_YEAR, MONTHS, Outline
 
 SUBJECT = re.compile(r"^(?:Subject|Re|Object|Objet)\s*:\s*", re.IGNORECASE)  # a letter's subject line as its title
 DATE_LINE = re.compile(r"(?:[A-Z][\w .'-]{1,25},\s*)?(?P<date>\d{1,2}\s+\w+\s+(?:19|20)\d\d|\w+\s+(?:19|20)\d\d)\b")  # "Geneva, 19 February 2024"
@@ -74,7 +74,7 @@ def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence
         candidates.append(outline.title.text)
     candidates += [metadata.get("Subject", ""), metadata.get("Title", "")]
     for text in candidates:
-        if match := MONTH_YEAR.search(text):
+        if match := MONTH_YEAR.search(text) or MONTH_YEAR.search(text.title()):
             return _first_of(match)
     for text in [block.text for block in outline.preamble] + list(margins):
         if labelled := DATE_LABEL.search(text):
@@ -83,6 +83,9 @@ def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence
     for block in outline.preamble:  # a date line above the title: "Geneva, 19 February 2024", "Lisbon, June 2023 …"
         if (match := DATE_LINE.match(block.text.strip())) and (found := _month_of(match.group("date"))):
             return found
+    for block in outline.preamble:  # a masthead naming the edition: "FACT SHEET · MAY 2024"
+        if len(block.text) <= DATE_LINE_CHARS and (match := MONTH_YEAR.search(block.text.title())):
+            return _first_of(match)
     return None
 
 

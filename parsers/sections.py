@@ -10,6 +10,7 @@ from extractors.text import squash
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 LETTERHEAD = re.compile(r"(?:the\s+)?International\s+Labour\s+(?:Organi[sz]ation|Office)|ILO", re.IGNORECASE)  # names no partner
+DATE_LINE_CHARS = 60  # "Cooperation overview · Riyadh, December 2023": a subtitle that dates the brief, not a sentence
 MONTH_YEAR = re.compile(r"\b(" + MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,\s+)?((?:19|20)\d\d)\b")  # "April 2024", "April 8, 2024"
 
 
@@ -70,7 +71,7 @@ def outline(document: Document) -> Outline:
     start = blocks.index(title) + 1 if title else 0
     date_line = None
     for block in blocks[start:start + 3]:
-        if len(block.text) <= 40 and MONTH_YEAR.search(block.text):
+        if len(block.text) <= DATE_LINE_CHARS and MONTH_YEAR.search(block.text.title()):
             date_line = block
             break
     sections: list[Section] = []

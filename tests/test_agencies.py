@@ -204,3 +204,8 @@ def test_employers_and_workers_organizations_are_not_agencies():
     text = ("The New Zealand Council of Trade Unions (NZCTU) and the Chamber of Commerce and Industry (CCI) "
             "represent workers and employers.")
     assert find_agencies(text, "NZL", "New Zealand") == []
+
+
+def test_a_name_its_apposition_calls_a_division_is_an_agency():
+    text = "The DFA handles UN relations. Irish Aid, the division of the DFA that manages aid, funds projects."
+    assert [(a.name, a.acronym) for a in find_agencies(text, "IRL", "Ireland")] == [("Irish Aid", None)]

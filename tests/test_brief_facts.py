@@ -93,6 +93,18 @@ def test_a_labelled_date_in_a_running_footer_gives_the_publication_month():
     assert published_date(parts, {}, ["ILO · Partnership Profile – Switzerland · Published: November 2023"]) == dt.date(2023, 11, 1)
 
 
+def test_a_subtitle_of_up_to_sixty_characters_ending_in_the_month_dates_the_brief():
+    parts = _outline(("heading", "Saudi Arabia and the ILO"), ("paragraph", "Cooperation overview · Riyadh, December 2023"),
+                     ("paragraph", "Text."))
+    assert published_date(parts, {}) == dt.date(2023, 12, 1)
+
+
+def test_a_masthead_in_capitals_above_the_title_dates_the_brief():
+    parts = _outline(("paragraph", "FACT SHEET · MAY 2024"), ("heading", "The Halden Foundation and the ILO"),
+                     ("paragraph", "The Foundation was established in 2009."))
+    assert published_date(parts, {}) == dt.date(2024, 5, 1)
+
+
 def test_a_date_line_with_the_day_after_the_month_gives_the_publication_month():
     parts = _outline(("heading", "The United States and the ILO"), ("paragraph", "Last updated: April 8, 2024 · 6 min read"),
                      ("paragraph", "Text."))
