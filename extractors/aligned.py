@@ -24,7 +24,7 @@ CELL_GAP = 1.0  # ems: a wider gap between two words of a line parts two cells
 MAX_LABEL_WORDS = 4  # words in a header label
 MAX_LABEL_CHARS = 30
 MIN_COLUMNS = 3  # header labels
-MIN_ROWS = 2  # rows with two filled cells or more
+MIN_ROWS = 1  # rows with two filled cells or more (a single one must hold figures)
 ROW_GAP = 1.25  # times the closest pitch of the table's lines: a wider space starts a new row
 LINE_PITCH = 1.6  # ems: lines further apart than this are rows of their own, not one cell's wrapped lines
 MAX_GAP = 4.0  # ems between two lines of one table
@@ -111,6 +111,8 @@ def _table_from(lines: list[list[Word]], start: int) -> tuple[Table | None, int]
         rows.pop()
     if len(rows) < MIN_ROWS or any(sum(1 for cell in cells if cell) < 2 for cells, _ in rows):
         return None, 0
+    if len(rows) == 1 and 2 * sum(1 for cell in rows[0][0][1:] if re.search(r"\d", cell)) < len(rows[0][0]) - 1:
+        return None, 0  # one row under a header is a table of figures ("Assessed contribution | CHF 1 082 612 | …"), not words
     if any(2 * sum(1 for cells, _ in rows if cells[column]) < len(rows) for column in range(stub, len(bounds))):
         return None, 0  # a column mostly empty: scattered words (a formula, a figure's labels), not a table
     header = ([""] if stub else []) + [" ".join(w.text for w in cell) for cell in _cells(lines[start])]

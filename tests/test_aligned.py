@@ -118,3 +118,16 @@ def test_card_titles_wrapping_after_and_or_for_are_no_tables_header():
              *_line(124, (50, "July 2022 – June 2024"), (240, "Since March 2023"), (430, "April 2019 – March 2022")),
              *_line(136, (50, "Countries: Yemen"), (240, "Countries: Saudi Arabia"), (430, "Countries: Sudan"))]
     assert aligned_tables(lines) == []
+
+
+def test_one_row_of_figures_under_a_header_is_a_table():
+    lines = [*_line(100, (50, "Biennium"), (240, "2020–21"), (330, "2022–23")),
+             *_line(112, (50, "Assessed contribution"), (240, "CHF 1 082 612"), (330, "CHF 1 078 904"))]
+    (table,) = aligned_tables(lines)
+    assert table[1] == [["Biennium", "2020–21", "2022–23"], ["Assessed contribution", "CHF 1 082 612", "CHF 1 078 904"]]
+
+
+def test_one_row_of_words_under_a_line_of_short_phrases_is_no_table():
+    lines = [*_line(100, (50, "These shells are"), (240, "do not camp,"), (330, "care to see")),
+             *_line(112, (50, "visitors we see"), (240, "for their part"), (330, "in the town"))]
+    assert aligned_tables(lines) == []
