@@ -92,7 +92,9 @@ LABELLED_YEARS = re.compile(
 RUNNING_IN = re.compile(  # "Running in the 2022–23 biennium", "implemented over 2019-2021"
     r"\b(?:running|runs|ran|implemented|carried out|taking place|takes place)\s+(?:in|during|over|from)\s+(?:the\s+)?"
     r"(?P<a>" + YEAR + r")\s?[-–—/]\s?(?P<b>" + YEAR + r"|\d\d(?!\d))\b", re.IGNORECASE)
-LEADING_YEARS = re.compile(r"^(?:(?P<since>Since)\s+)?(?P<a>" + YEAR + r")(?:\s?[-–—]\s?(?P<b>" + YEAR + r"|\d\d(?!\d)))?\s+(?=[A-Z])")
+LEADING_YEARS = re.compile(  # "2016–2021 Title", "Since 2021 Title", "Mar 2023 – Feb 2026 Title", "2021 – ongoing Title"
+    r"^(?:(?P<since>Since)\s+)?" + SHORT_MONTH + r"(?P<a>" + YEAR + r")(?:\s?[-–—]\s?(?:" + SHORT_MONTH + r"(?P<b>" + YEAR
+    + r"|\d\d(?!\d))|(?P<open>ongoing|present|today)))?\s+(?=[A-Z])")
 OPENING_SPAN = re.compile(  # "From 2017 to 2020 the OIS funded …", "Between 2019 and 2022, …": the description's first words
     r"^(?:From|Between)\s+" + MONTH + r"(?P<a>" + YEAR + r")\s+(?:to|and|until|through)\s+" + MONTH + r"(?P<b>" + YEAR + r")\b")
 FUNDED_OVER = re.compile(  # "to be funded by the OIS in 2024–2025", "financed by Irish Aid for 2021-23"
@@ -127,10 +129,11 @@ def _leading_years(heading: str) -> tuple[str, int | None, int | None]:
     """'2016–2021 Title', 'Since 2021 Title', '2022 Title of three words or more' (a year badge
     before a card's title) → (title, start, end); else the heading unchanged, None, None."""
     match = LEADING_YEARS.match(heading)
-    if match is None or (match.group("b") is None and not match.group("since") and len(heading[match.end():].split()) < 3):
+    single = not (match and (match.group("b") or match.group("since") or match.group("open")))
+    if match is None or (single and len(heading[match.end():].split()) < 3):
         return heading, None, None
     start = int(match.group("a"))
-    end = None if match.group("since") else end_year_of(start, match.group("b")) if match.group("b") else start
+    end = None if match.group("since") or match.group("open") else end_year_of(start, match.group("b")) if match.group("b") else start
     return heading[match.end():].strip(), start, end
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -10,6 +11,11 @@ from extractors.text import squash
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 LETTERHEAD = re.compile(r"(?:the\s+)?International\s+Labour\s+(?:Organi[sz]ation|Office)|ILO", re.IGNORECASE)  # names no partner
+MARGIN_EMS = 3.0  # a period starting this far left of the heading after it is a note in the margin beside it
+_MONTH = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?"
+BARE_PERIOD = re.compile(  # "2019–2022", "2021 – ongoing", "Mar 2023 – Feb 2026", "Since 2018", "2022"
+    r"^(?:(?:Since|From)\s+)?" + _MONTH + r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:" + _MONTH + r"(?:19|20)?\d\d|ongoing|present|today))?$",
+    re.IGNORECASE)
 DATE_LINE_CHARS = 60  # "Cooperation overview · Riyadh, December 2023": a subtitle that dates the brief, not a sentence
 MONTH_YEAR = re.compile(r"\b(" + MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,\s+)?((?:19|20)\d\d)\b")  # "April 2024", "April 8, 2024"
 
@@ -77,7 +83,7 @@ def outline(document: Document) -> Outline:
     sections: list[Section] = []
     current = Section(heading=None)
     interrupted: Section | None = None  # the section a box's heading broke into
-    for block in blocks[start:]:
+    for block in _margin_years_on_headings(blocks[start:], document.body_size):
         if block is date_line:
             continue
         if interrupted is not None and not block.in_panel:
@@ -94,6 +100,29 @@ def outline(document: Document) -> Outline:
             current.blocks.append(block)
     _close(current, sections)
     return Outline(title=title, date_line=date_line, sections=sections, preamble=blocks[:start - 1] if title else [])
+
+
+def _margin_years_on_headings(blocks: list[Block], body_size: float) -> list[Block]:
+    """The blocks, with each period set in the margin beside a heading ("2019–2022", "Mar 2023 –
+    Feb 2026" left of a project's title) put before that heading's text, where a badge's years
+    would be: it dates the heading, not the text above it."""
+    merged: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block, after = blocks[index], blocks[index + 1] if index + 1 < len(blocks) else None
+        if after is not None and _margin_period(block, after, body_size):
+            merged.append(dataclasses.replace(after, text=f"{block.text.strip()} {after.text}"))
+            index += 2
+        else:
+            merged.append(block)
+            index += 1
+    return merged
+
+
+def _margin_period(block: Block, heading: Block, body_size: float) -> bool:
+    """Whether `block` is only a period, set in the margin left of the heading that follows it."""
+    return (heading.kind == "heading" and heading.page == block.page and bool(BARE_PERIOD.match(block.text.strip()))
+            and heading.start_left - block.start_left > MARGIN_EMS * body_size)
 
 
 def _close(section: Section, sections: list[Section]) -> None:

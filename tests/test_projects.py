@@ -416,7 +416,9 @@ def test_a_cards_period_set_as_a_heading_under_its_title_gives_the_years_and_kee
     [("2016–2021 Strengthening Labour Mobility Governance", ("Strengthening Labour Mobility Governance", 2016, 2021)),
      ("Since 2021 Occupational Safety for Seasonal Workers", ("Occupational Safety for Seasonal Workers", 2021, None)),
      ("2022 Labour Force Surveys in Niue", ("Labour Force Surveys in Niue", 2022, 2022)),
-     ("2007 Tax Table", ("2007 Tax Table", None, None))],
+     ("2007 Tax Table", ("2007 Tax Table", None, None)),
+     ("Mar 2023 – Feb 2026 Social Security Modernisation", ("Social Security Modernisation", 2023, 2026)),
+     ("2021 – ongoing Social and Solidarity Economy", ("Social and Solidarity Economy", 2021, None))],
 )
 def test_a_year_badge_before_a_cards_title_gives_its_years(heading, expected):
     from parsers.projects import _leading_years

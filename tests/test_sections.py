@@ -34,3 +34,26 @@ def test_a_heading_after_a_box_opens_its_own_section():
         _block("heading", "Priorities", 13), _block("paragraph", "Climate and biodiversity"),
     )
     assert [s.title for s in parts.sections] == ["Financial contributions", "Key figures", "Priorities"]
+
+
+def _at(kind: str, text: str, left: float, size: float = 10.0) -> Block:
+    return Block(kind=kind, text=text, page=1, size=size, bold=kind == "heading", start_left=left, text_left=left)
+
+
+def test_a_period_in_the_margin_beside_a_heading_dates_that_heading():
+    parts = _outline(_at("heading", "Luxembourg ILO Cooperation", 140, 26.0), _at("heading", "Projects funded by Luxembourg", 140, 13.5),
+                     _at("paragraph", "2019–2022", 60), _at("heading", "Extending Social Protection in Cabo Verde", 140),
+                     _at("paragraph", "Funded by the MFEA, the project helped.", 140),
+                     _at("heading", "Mar 2023 – Feb 2026", 55), _at("heading", "Social Security Modernisation in Mongolia", 140),
+                     _at("paragraph", "Funded by the MFEA.", 140))
+    assert [(s.title, [b.text for b in s.blocks]) for s in parts.sections] == [
+        ("Projects funded by Luxembourg", []),
+        ("2019–2022 Extending Social Protection in Cabo Verde", ["Funded by the MFEA, the project helped."]),
+        ("Mar 2023 – Feb 2026 Social Security Modernisation in Mongolia", ["Funded by the MFEA."])]
+
+
+def test_a_years_line_under_a_heading_in_line_with_it_stays_under_it():
+    parts = _outline(_at("heading", "Japan ILO Cooperation", 60, 26.0), _at("heading", "Skills for Youth", 60),
+                     _at("paragraph", "2019–2022", 60), _at("heading", "Green Jobs in Zambia", 60))
+    assert [(s.title, [b.text for b in s.blocks]) for s in parts.sections] == [
+        ("Skills for Youth", ["2019–2022"]), ("Green Jobs in Zambia", [])]
