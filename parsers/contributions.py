@@ -58,6 +58,8 @@ def kind_of(text: str, leading_to_amount: bool = False) -> str | None:
     named = [kind for kind, pattern in KINDS if pattern.search(text)]
     if "total" in named and len(named) > 2:
         return "total"
+    if {"voluntary_core", "voluntary_non_core"} <= set(named) and "assessed" not in named:
+        return "voluntary"  # "voluntary funding, both to the RBSA and to projects": neither kind alone
     if leading_to_amount and "total" in named and len(named) == 2:
         return max(named, key=lambda kind: _last_mention(kind, text))
     return named[0] if named else None

@@ -198,3 +198,9 @@ def test_words_after_an_abbreviated_scale_still_say_the_amounts_kind():
     rows = {(r.kind, r.amount, r.qualifier) for r in find_contributions([block])}
     assert rows == {("voluntary_non_core", Decimal("3500000.00"), "exact"),
                     ("voluntary_non_core", Decimal("1200000.00"), "up_to")}
+
+
+def test_money_for_both_the_rbsa_and_projects_is_voluntary_of_neither_kind_alone():
+    block = _paragraph("Under the agreement Luxembourg will provide up to EUR 12 million in voluntary funding, both to the "
+                       "RBSA and to projects.")
+    assert [(r.kind, r.qualifier) for r in find_contributions([block])] == [("voluntary", "up_to")]
