@@ -212,7 +212,8 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
             else:
                 break
     private = bool(partner) and partner_iso3 is None and bool(PRIVATE.search(partner) or CHARITY.search(partner))
-    found = [a for a in found if not partner or a.name.lower() != partner.lower()]
+    found = [a for a in found if not partner or a.name.lower() != partner.lower()
+             and not (partner_iso3 is None and _is_partner(a.name, partner))]  # "Statistics New Zealand" is New Zealand's
     if private:
         found += _arms(text, partner, whole_brief or text)
     agencies = _dedupe(found)
@@ -221,6 +222,12 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
         agencies = [Agency(a.name, a.acronym, "private", a.start) for a in agencies
                     if own in a.name or not GOVERNMENT.search(a.name)]
     return agencies
+
+
+def _is_partner(name: str, partner: str) -> bool:
+    """Whether `name` is the partner itself, perhaps after other words run into it ("PARTNERSHIPS
+    Department Halden Foundation", from a footer read across)."""
+    return name.lower() == partner.lower() or name.lower().endswith(" " + partner.lower())
 
 
 def _own_word(partner: str) -> str:
@@ -241,10 +248,14 @@ def _arms(text: str, partner: str, whole_brief: str) -> list[Agency]:
     pattern = r"(?:\b[A-Z][\w&-]* +){0,3}\b" + re.escape(first) + r"(?: +(?:(?:for|of|and|on) +)?[A-Z][\w&-]*(?<!'s))*"
     for match in re.finditer(pattern, text):
         name = re.sub(r"^(?:The|This|That|In|Since|With|By|From|For) +", "", re.sub(r"'s$", "", match.group()))
+        if _is_partner(name, partner):
+            name = partner
         if name == first:
             continue
-        funds = re.search(FUNDED_BY_WORDS + r"\s+(?:the\s+)?" + re.escape(name) + r"\b", whole_brief)
-        if name.lower() != partner.lower() or funds:
+        itself = name == partner
+        called = re.escape(name) + ("|" + re.escape(partner.split()[-1]) if itself else "")  # "funded by the Foundation"
+        funds = re.search(FUNDED_BY_WORDS + r"\s+(?:the\s+)?(?:" + called + r")\b", whole_brief)
+        if not itself or funds:
             acronym = ACRONYM.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
             arms.append(Agency(name, acronym.group("acr") if acronym else None, "private", match.start()))
     return arms

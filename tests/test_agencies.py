@@ -209,3 +209,15 @@ def test_employers_and_workers_organizations_are_not_agencies():
 def test_a_name_its_apposition_calls_a_division_is_an_agency():
     text = "The DFA handles UN relations. Irish Aid, the division of the DFA that manages aid, funds projects."
     assert [(a.name, a.acronym) for a in find_agencies(text, "IRL", "Ireland")] == [("Irish Aid", None)]
+
+
+def test_a_foundation_whose_projects_are_funded_by_the_foundation_is_its_own_funding_agency():
+    text = "The Halden Foundation was set up by Halden Marine Holdings (HMH). ILO contact · PARTNERSHIPS Department Halden Foundation"
+    brief = text + "\nILO projects funded by the Foundation"
+    assert [(a.name, a.kind) for a in find_agencies(text, None, "Halden Foundation", brief)] == [
+        ("Halden Foundation", "private"), ("Halden Marine Holdings", "private")]
+
+
+def test_a_countrys_agency_named_for_the_country_is_kept():
+    text = "Employment and Social Development Canada (ESDC) funds the project."
+    assert [a.name for a in find_agencies(text, "CAN", "Canada")] == ["Employment and Social Development Canada"]
