@@ -26,7 +26,7 @@ ITEM_SPACE = 0.2  # ems of space between two lines, beyond a paragraph's, that p
 FIGURE = re.compile(
     r"(?:(?:over|more than|about|around|approximately|nearly|almost|up to)\s+)?"
     r"(?:[A-Z]{3}\s?|(?:US|A|C|NZ|HK|S|R)\$\s?|SFr\.\s?|[$€£¥₩₹₺]\s?)?\d[\d.,'’\s]*"
-    r"(?:\s?(?:%|per ?cent|million|billion|bn|mn|m|k|mio\.?))?", re.IGNORECASE)
+    r"(?:\s?(?:%|per ?cent|million|billion|bn|mn|m|k|mio\.?))?\+?", re.IGNORECASE)
 
 
 def body_size(lines: list[Line]) -> float:

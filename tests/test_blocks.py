@@ -69,7 +69,7 @@ def test_a_hyphenated_name_broken_at_a_line_end_is_joined_without_a_space():
     assert build_blocks(lines, 10.0)[0].text == "Within it, the Directorate-General for Development funds it."
 
 
-@pytest.mark.parametrize("figure", ["A$ 2.4m", "nearly A$ 60m", "NZ$ 1.2 million", "CHF 3'500'000", "€ 3,5 Mio.", "US$ 750k"])
+@pytest.mark.parametrize("figure", ["A$ 2.4m", "nearly A$ 60m", "NZ$ 1.2 million", "CHF 3'500'000", "€ 3,5 Mio.", "US$ 750k", "US$11m+"])
 def test_a_figure_set_large_and_bold_is_a_value_not_a_heading(figure):
     lines = [_line(100, ("Core voluntary funding (RBSA), 2016–2020", "NotoSans-Regular")),
              _line(112, (figure, "NotoSans-Bold"), size=15.0),
