@@ -254,10 +254,12 @@ def _in_panel(*lines: Line) -> bool:
 
 def _captions(blocks: list[Block]) -> list[Block]:
     """A heading set right under a figure, smaller than it, is the figure's caption (a slide's
-    tile: "US$ 2.2 million" / "Assessed contribution, 2022–23 biennium"), not a heading."""
+    tile: "US$ 2.2 million" / "Assessed contribution, 2022–23 biennium"), not a heading; one
+    that starts well right of it stands beside it (a year in the margin), and stays a heading."""
     for value, block in zip(blocks, blocks[1:]):
         figure = value.kind == "paragraph" and FIGURE.fullmatch(value.text.strip())
-        if block.kind == "heading" and figure and block.size < value.size and block.page == value.page:
+        under = block.start_left <= value.start_left + 2 * value.size  # not a heading beside a margin note
+        if block.kind == "heading" and figure and block.size < value.size and block.page == value.page and under:
             block.kind = "paragraph"
     return blocks
 

@@ -75,3 +75,14 @@ def test_a_figure_set_large_and_bold_is_a_value_not_a_heading(figure):
              _line(112, (figure, "NotoSans-Bold"), size=15.0),
              _line(135, ("Earmarked voluntary funding, 2016–2020", "NotoSans-Regular"))]
     assert [b.kind for b in build_blocks(lines, 8.2) if b.text == figure] == ["paragraph"]
+
+
+def test_a_heading_under_a_large_figure_is_its_caption_but_one_beside_it_stays_a_heading():
+    from extractors.blocks import _captions
+    from extractors.document import Block
+
+    figure = Block(kind="paragraph", text="2022", page=2, size=9.6, bold=True, start_left=60.0)
+    beside = Block(kind="heading", text="Labour Inspection Peer Exchange with Benin", page=2, size=9.3, bold=True, start_left=155.0)
+    under = Block(kind="heading", text="Assessed contribution, 2022–23", page=2, size=9.3, bold=True, start_left=60.0)
+    assert [b.kind for b in _captions([figure, beside])] == ["paragraph", "heading"]
+    assert [b.kind for b in _captions([figure, under])] == ["paragraph", "paragraph"]
