@@ -44,6 +44,9 @@ APPOSITIVE = re.compile(  # "Enabel, the Belgian development agency, implements 
     r"(?:^|(?<=[.;:!?] )|(?<=\n))(?!(?:The|This|That|In|At|For|With|Since|From|By|As|Under|Through|On)\b)"
     r"(?P<name>[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:agency|ministry|department|division|development arm|development bank|development finance institution|directorate)\b")
+SUBJECT = re.compile(  # "The U.S. Department of State represents …": an institution named as the subject of its role
+    r"(?:^|(?<=[.;:!?] )|(?<=\n))The (?P<name>[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|of|for|and|the|on)){1,8}?) "
+    r"(?:represents|leads|manages|is responsible|coordinates|oversees|administers|steers|runs|implements|hosts)\b")
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
 ROMANCE_NAME = re.compile(  # "Agence française de développement (AFD)": lowercase words inside a name
     r"\b(?P<name>(?:Agence|Agencia|Agência|Ministère|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|"
@@ -184,6 +187,11 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
         name = _name_after(text, match.start())
         if len(name.split()) >= 3 and not _foreign(name, partner_iso3):
             found.append(Agency(name, None, "government", match.start()))
+    for match in SUBJECT.finditer(text):
+        name = match.group("name")
+        if INSTITUTION.search(name) and not _foreign(name, partner_iso3) and not SOCIAL_PARTNER.search(name) \
+                and not any(s <= match.start("name") < e for s, e in spans):
+            found.append(Agency(name, None, _kind(name), match.start("name")))
     for match in APPOSITIVE.finditer(text):
         name = match.group("name")
         if not _foreign(name, partner_iso3) and not find_countries(name) and not any(s <= match.start() < e for s, e in spans):

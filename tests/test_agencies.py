@@ -221,3 +221,13 @@ def test_a_foundation_whose_projects_are_funded_by_the_foundation_is_its_own_fun
 def test_a_countrys_agency_named_for_the_country_is_kept():
     text = "Employment and Social Development Canada (ESDC) funds the project."
     assert [a.name for a in find_agencies(text, "CAN", "Canada")] == ["Employment and Social Development Canada"]
+
+
+def test_an_institution_named_as_the_subject_of_its_role_is_an_agency():
+    text = "Trade is a priority. The U.S. Department of State represents the United States in the Governing Body."
+    assert [(a.name, a.acronym) for a in find_agencies(text, "USA", "United States")] == [("U.S. Department of State", None)]
+
+
+def test_a_foreign_or_non_institution_subject_is_no_agency():
+    text = "The ILO Office represents the Organization. The European Union leads the donors. The Government runs it."
+    assert find_agencies(text, "USA", "United States") == []
