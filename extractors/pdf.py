@@ -39,6 +39,7 @@ RAISED = 0.15  # of that size: how far above its baseline a note marker's foot s
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")
 LONG_RULE = 0.25  # of the page's height
 MIN_BOX = (60.0, 30.0)  # points: a rectangle smaller than this holds no panel of text
+ROW_BAND = (0.5, 48.0)  # share of the page's width, points high: a shaded band this wide and no taller is a table's row
 
 
 @dataclass
@@ -206,11 +207,13 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
             words += split_leader(word)
     words = without_note_markers(words)
     boxes = _boxes(page, table_boxes)
-    loose = [w for w in words if not any(centre_in(box, w.box) for box in boxes)]
+    bands = [box for box in boxes if _row_band(box, float(page.width))]
+    loose = [w for w in words if not any(centre_in(box, w.box) for box in boxes if box not in bands)]
     for box, rows in aligned_tables(loose):
         tables.append((box, [[_cell_text(cell) for cell in row] for row in rows]))
         table_boxes.append(box)
         words = [w for w in words if not centre_in(box, w.box)]
+        boxes = [b for b in boxes if not contains(box, b, 2)]
     return PageContent(page.page_number, float(page.width), float(page.height), words, tables,
                        rules=_long_vertical_rules(page, table_boxes), boxes=boxes)
 
@@ -257,6 +260,12 @@ def _boxes(page: pdfplumber.page.Page, table_boxes: list[tuple[float, float, flo
         if big and small and not any(contains(table, box, 2) for table in table_boxes):
             boxes.append(box)
     return boxes
+
+
+def _row_band(box: tuple[float, float, float, float], width: float) -> bool:
+    """Whether a shaded box is a band across the page no taller than a few lines: a table's
+    shaded row (its words may still line up under a header), not a card or a sidebar."""
+    return box[2] - box[0] >= ROW_BAND[0] * width and box[3] - box[1] <= ROW_BAND[1]
 
 
 def _long_vertical_rules(page: pdfplumber.page.Page, table_boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float]]:

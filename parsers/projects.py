@@ -39,6 +39,8 @@ COLUMN_LABELS = re.compile(
     re.IGNORECASE,
 )
 TITLE_COLUMN = re.compile(r"^(?:(?:project|programme|program|initiative)s?(?: (?:title|name))?|title|name)$", re.IGNORECASE)
+FUNDING_LINE = re.compile(r"\s(?:(?:Co-?)?[Ff]unded|[Ff]inanced|[Ss]upported) by\s+[A-Z][^.]*$")
+AMOUNT_CELL = re.compile(r"^(?:[A-Z]{3}\s?|US\$\s?|[$€£]\s?)?\d[\d,.'’\s]*(?:\s?(?:million|m|k|bn))?$")
 START_COLUMN = re.compile(r"^(?:start(?: year)?|from|begins?)$", re.IGNORECASE)
 END_COLUMN = re.compile(r"^(?:end(?: year)?|to|until|ends?)$", re.IGNORECASE)
 FUNDER_COLUMN = re.compile(r"fund|donor|financ", re.IGNORECASE)
@@ -444,6 +446,19 @@ def _cell_title(cell: str) -> str:
     return " ".join(words[:start])
 
 
+def _without_funding_line(title: str) -> tuple[str, str]:
+    """A title cell's title and the funding line set under it ("Just Transition in Coal Regions
+    Funded by MINTRAB and SENCE"), if any."""
+    match = FUNDING_LINE.search(title)
+    return (title[:match.start()].strip(), match.group().strip()) if match and match.start() else (title, "")
+
+
+def _amounts_column(rows: list[list[str]], index: int) -> bool:
+    """Whether a column's cells are all amounts ("Funding (USD)": 450,000): a budget, not funders."""
+    cells = [squash(row[index]) for row in rows if index < len(row) and squash(row[index])]
+    return bool(cells) and all(AMOUNT_CELL.match(cell) for cell in cells)
+
+
 def _start_and_end(header: list[str], cells: list[str]) -> tuple[int, int | None] | None:
     """The years of a row whose table gives start and end in columns of their own ("Start |
     End", "From | To"); an end that is no year ("ongoing") is open."""
@@ -484,7 +499,7 @@ def table_projects(sections: list[Section], partner: str, partner_iso3: str | No
         if column is None:
             continue
         previous = (header, block.page)
-        funding = [i for i, cell in enumerate(header) if i != column and FUNDER_COLUMN.search(cell)]
+        funding = [i for i, cell in enumerate(header) if i != column and FUNDER_COLUMN.search(cell) and not _amounts_column(rows, i)]
         places = [i for i, cell in enumerate(header) if i != column and COUNTRY_COLUMN.search(cell)]
         above: list[str] = []
         for cells in rows:
@@ -493,7 +508,8 @@ def table_projects(sections: list[Section], partner: str, partner_iso3: str | No
                 continue
             cells = [cell or (above[i] if i in funding + places and i < len(above) else "") for i, cell in enumerate(cells)]
             above = cells  # a funder or countries cell left empty is one merged with the row above
-            title, others = _cell_title(cells[column]), [cell for i, cell in enumerate(cells) if i != column and cell]
+            title, funded_by = _without_funding_line(_cell_title(cells[column]))
+            others = [cell for i, cell in enumerate(cells) if i != column and cell] + ([funded_by] if funded_by else [])
             start, end = _start_and_end(header, cells) or _cell_years(others)
             if start is None:
                 continue

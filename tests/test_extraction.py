@@ -223,3 +223,10 @@ def test_a_table_header_set_rotated_reads_the_right_way_round():
     south_africa = extract_document(Path(__file__).parent / "fixtures" / "blind6" / "south-africa-2022-12.pdf")
     (table,) = [b for b in south_africa.blocks if b.kind == "table"]
     assert table.rows[0] == ["Funded by", "Project", "Countries", "Start", "End"]
+
+
+def test_a_table_whose_rows_are_shaded_bands_is_read_as_a_table():
+    chile = extract_document(Path(__file__).parent / "fixtures" / "blind8" / "chile-2022-09.pdf")
+    tables = [b.rows for b in chile.blocks if b.kind == "table"]
+    assert [rows[0] for rows in tables] == [["Year", "Project", "Countries", "Funding (USD)"]] * 2
+    assert tables[0][1][0] == "2016–19" and tables[0][1][3] == "450,000"

@@ -434,3 +434,17 @@ def test_an_agency_that_provides_materials_or_data_is_no_funder():
 def test_an_agency_that_funds_training_is_a_funder():
     fcdo = [Agency("Foreign, Commonwealth & Development Office", "FCDO", "government", 0)]
     assert _funders("The FCDO funded vocational training and cash-for-work.", fcdo, "United Kingdom") == ["FCDO"]
+
+
+def test_a_funding_line_under_a_tables_title_gives_the_funders_and_a_budget_column_none():
+    from extractors.document import Block
+
+    rows = [["Year", "Project", "Countries", "Funding (USD)"],
+            ["2021-present", "Just Transition in Coal Regions\nFunded by MINTRAB and SENCE", "Chile", "1,100,000"]]
+    table = Block(kind="table", text="", page=1, size=10.0, rows=rows)
+    section = Section(heading=Block(kind="heading", text="ILO projects funded by Chile", page=1, size=13.0, bold=True), blocks=[table])
+    agencies = [Agency("Ministry of Labour and Social Security", "MINTRAB", "government", 0),
+                Agency("National Training and Employment Service", "SENCE", "government", 0)]
+    (project,) = table_projects([section], "Chile", "CHL", agencies)
+    assert (project.title, project.start_year, project.end_year, project.funders) == (
+        "Just Transition in Coal Regions", 2021, None, ["MINTRAB", "SENCE"])
