@@ -17,6 +17,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ SCALE = DPI / 72
 ASCENDERS = set("bdfhklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ()/%$&?!'\"[]{}|#@")
 DESCENDERS = set("gjpqy,;()[]{}|")
 BOLD_STROKE_RATIO = 1.3
+Line = tuple[str, str, str]  # tesseract's block, paragraph and line numbers
 LETTER_MARKERS = {"e", "o", "e«", "eo", "oe"}
 
 
@@ -62,6 +64,18 @@ def _marker(text: str) -> str:
     return text
 
 
+def _text_size_kept(line_sizes: dict[Line, float], words: list[tuple[Line, bool]]) -> dict[Line, float]:
+    """Each line's size, estimated a little off from line to line, set to its paragraph's (the
+    median over the paragraph's lines, as tesseract groups them), so that one paragraph's lines
+    stay one paragraph. Lines mostly in bold (headings) keep their own."""
+    counts, bold = Counter(line for line, _ in words), Counter(line for line, is_bold in words if is_bold)
+    plain = [line for line in line_sizes if 2 * bold[line] < counts[line]]
+    paragraph_sizes: dict[tuple[str, str], list[float]] = {}
+    for line in plain:
+        paragraph_sizes.setdefault(line[:2], []).extend([line_sizes[line]] * counts[line])
+    return {line: statistics.median(paragraph_sizes[line[:2]]) if line in plain else size for line, size in line_sizes.items()}
+
+
 def ocr_page(path: Path, page_number: int, password: str | None = None) -> list[Word]:
     """The words tesseract reads on one page, in PDF points, with estimated size and weight."""
     document = pypdfium2.PdfDocument(str(path), password=password)
@@ -87,18 +101,19 @@ def ocr_page(path: Path, page_number: int, password: str | None = None) -> list[
         raw.append((line, text, left, top, width, height, _stroke(pixels, (left, top, left + width, top + height))))
     if not raw:
         return []
-    line_sizes: dict[tuple[str, str, str], float] = {}
+    line_sizes: dict[Line, float] = {}
     for line in {item[0] for item in raw}:
         line_sizes[line] = statistics.median(_em(item[5], item[1]) for item in raw if item[0] == line)
     weights = [item[6] / line_sizes[item[0]] for item in raw]
     typical_weight = statistics.median(weights)
+    bold = [weight > BOLD_STROKE_RATIO * typical_weight for weight in weights]
+    line_sizes = _text_size_kept(line_sizes, [(item[0], is_bold) for item, is_bold in zip(raw, bold)])
     words = []
-    first_of_line: set[tuple[str, str, str]] = set()
-    for (line, text, left, top, width, height, _), weight in zip(raw, weights):
+    first_of_line: set[Line] = set()
+    for (line, text, left, top, width, height, _), is_bold in zip(raw, bold):
         if line not in first_of_line:
             first_of_line.add(line)
             text = _marker(text)
-        bold = weight > BOLD_STROKE_RATIO * typical_weight
         words.append(Word(
             text=text,
             x0=left / SCALE,
@@ -106,7 +121,7 @@ def ocr_page(path: Path, page_number: int, password: str | None = None) -> list[
             top=top / SCALE,
             bottom=(top + height) / SCALE,
             size=round(line_sizes[line] * 2) / 2,
-            fontname="OCR-Bold" if bold else "OCR",
+            fontname="OCR-Bold" if is_bold else "OCR",
             page=page_number,
         ))
     return words

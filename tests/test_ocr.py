@@ -55,6 +55,22 @@ def test_without_tesseract_a_scan_is_rejected_with_how_to_enable_ocr(monkeypatch
         pdf.extract_document(SCAN)
 
 
-def test_text_layer_briefs_are_marked_as_read_from_text(all_briefs_warehouse):
+SCANNED_GOLD = {"iceland-2023-11.pdf"}  # blind8's image-only brief; every other gold brief has a text layer
+
+
+@needs_tesseract
+def test_each_brief_is_marked_as_read_from_its_text_layer_or_by_ocr(all_briefs_warehouse):
     with duckdb.connect(str(all_briefs_warehouse[0]), read_only=True) as con:
-        assert {e for (e,) in con.execute("SELECT DISTINCT extraction FROM ingest_files").fetchall()} == {"text"}
+        marked = dict(con.execute("SELECT source_file, extraction FROM ingest_files").fetchall())
+    assert {name for name, extraction in marked.items() if extraction == "ocr"} == SCANNED_GOLD
+    assert set(marked.values()) == {"text", "ocr"}
+
+
+def test_the_lines_of_one_ocr_paragraph_take_its_size_and_bold_lines_keep_their_own():
+    from extractors.ocr import _text_size_kept
+
+    sizes = {("1", "1", "1"): 11.6, ("1", "1", "2"): 11.4, ("1", "1", "3"): 10.2, ("1", "2", "1"): 13.0}
+    words = [(("1", "1", "1"), False)] * 8 + [(("1", "1", "2"), False)] * 8 + [(("1", "1", "3"), False)] + [(("1", "2", "1"), True)] * 3
+    kept = _text_size_kept(sizes, words)
+    assert kept[("1", "1", "1")] == kept[("1", "1", "2")] == kept[("1", "1", "3")] == 11.4
+    assert kept[("1", "2", "1")] == 13.0
