@@ -65,7 +65,7 @@ def partner_from_text(text: str) -> str | None:
 
 def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence[str] = ()) -> dt.date | None:
     """First day of the month the brief states under its title (or in its PDF metadata), or
-    else gives with a label above the title or in a running header or footer ("Status:
+    else gives with a label above or just under the title or in a running header or footer ("Status:
     28.06.2024", "Published: November 2023"), or as a letter's date line above its subject."""
     candidates = []
     if outline.date_line:
@@ -76,7 +76,8 @@ def published_date(outline: Outline, metadata: dict[str, str], margins: Sequence
     for text in candidates:
         if match := MONTH_YEAR.search(text) or MONTH_YEAR.search(text.title()):
             return _first_of(match)
-    for text in [block.text for block in outline.preamble] + list(margins):
+    opening = outline.sections[0].blocks[:3] if outline.sections and outline.sections[0].heading is None else []
+    for text in [block.text for block in outline.preamble + opening] + list(margins):  # "Partnership brief · Published 17 June 2024"
         if labelled := DATE_LABEL.search(text):
             if found := _month_of(text[labelled.end():labelled.end() + 30]):
                 return found

@@ -86,3 +86,9 @@ def test_a_heading_under_a_large_figure_is_its_caption_but_one_beside_it_stays_a
     under = Block(kind="heading", text="Assessed contribution, 2022–23", page=2, size=9.3, bold=True, start_left=60.0)
     assert [b.kind for b in _captions([figure, beside])] == ["paragraph", "heading"]
     assert [b.kind for b in _captions([figure, under])] == ["paragraph", "paragraph"]
+
+
+def test_words_symbol_font_bullet_marks_a_list_item():
+    lines = [_line(100, ("The programme sets four priority areas:", "Calibri")),
+             _line(114, ("\uf0b7 Peace and justice", "Calibri")), _line(128, ("\uf0b7 Human capital", "Calibri"))]
+    assert [(b.kind, b.text) for b in build_blocks(lines, 8.2)][1:] == [("list_item", "Peace and justice"), ("list_item", "Human capital")]

@@ -105,6 +105,14 @@ def test_a_masthead_in_capitals_above_the_title_dates_the_brief():
     assert published_date(parts, {}) == dt.date(2024, 5, 1)
 
 
+def test_a_labelled_date_just_under_the_title_in_a_longer_line_dates_the_brief():
+    parts = _outline(("heading", "Mexico and the ILO"),
+                     ("paragraph", "Mexico ILO Cooperation: how Mexico works with the ILO for decent work at home and abroad."),
+                     ("paragraph", "Partnership brief · Published 17 June 2024 · Partnering for Development (PARDEV)"),
+                     ("paragraph", "Mexico joined the ILO in 1931."))
+    assert published_date(parts, {}) == dt.date(2024, 6, 1)
+
+
 def test_a_date_line_with_the_day_after_the_month_gives_the_publication_month():
     parts = _outline(("heading", "The United States and the ILO"), ("paragraph", "Last updated: April 8, 2024 · 6 min read"),
                      ("paragraph", "Text."))
