@@ -23,7 +23,7 @@ FOREIGN = re.compile(
     r"UNDP|UNICEF|UNHCR|UNESCO|UNIDO|WHO|World Health|FAO|Food and Agriculture|WFP|WTO|World Trade|IOM|IOE|"
     r"Regular Budget|RBSA)\b")
 SOCIAL_PARTNER = re.compile(  # employers' and workers' organizations speak for their members, not the partner's government
-    r"\b(?:Trade Unions?|Chambers? of|Chamber|Employers'?|Confederation|Business Council|Industry Federation)\b")
+    r"\b(?:Trade Unions?|Chambers? of|Chamber|Employers'?|Confederation|Business (?:\w+ )?Council|Industry Federation)\b")
 POSSESSIVES = {"its", "their", "his", "her", "our", "your"}
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
 UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĐĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"  # capitals of Latin scripts: "TİKA", "İŞKUR"

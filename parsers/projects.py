@@ -253,7 +253,7 @@ PLACE_LABEL = re.compile(r"\b(?:where|locations?|countr(?:y|ies))\s*:\s*$", re.I
 def _listed_as_recipient(text: str, mentions: list[CountryMention], index: int) -> bool:
     mention = mentions[index]
     before = text[max(0, mention.start - 12):mention.start]
-    if PLACE_LABEL.search(before):
+    if PLACE_LABEL.search(before) or re.search(r"[·•|]\s*$", before):  # "Where: Qatar", a facts line "2019–2023 · Mexico"
         return True
     after = text[mention.end:mention.end + 20]
     if after.startswith("'s") or re.match(r"\s+[A-Z]", after):

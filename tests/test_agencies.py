@@ -201,8 +201,8 @@ def test_a_body_named_for_the_partner_with_an_acronym_is_its_agency():
 
 
 def test_employers_and_workers_organizations_are_not_agencies():
-    text = ("The New Zealand Council of Trade Unions (NZCTU) and the Chamber of Commerce and Industry (CCI) "
-            "represent workers and employers.")
+    text = ("The New Zealand Council of Trade Unions (NZCTU), the Chamber of Commerce and Industry (CCI) and the "
+            "Business Coordinating Council (CCE) represent workers and employers.")
     assert find_agencies(text, "NZL", "New Zealand") == []
 
 

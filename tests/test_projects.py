@@ -448,3 +448,7 @@ def test_a_funding_line_under_a_tables_title_gives_the_funders_and_a_budget_colu
     (project,) = table_projects([section], "Chile", "CHL", agencies)
     assert (project.title, project.start_year, project.end_year, project.funders) == (
         "Just Transition in Coal Regions", 2021, None, ["MINTRAB", "SENCE"])
+
+
+def test_the_partner_named_in_a_facts_line_is_a_project_country():
+    assert [c.iso3 for c in _countries("Support to the Labour Justice Reform. 2019–2023 · Mexico\n\nFunded by the STPS.", "MEX")] == ["MEX"]
