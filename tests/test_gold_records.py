@@ -44,6 +44,8 @@ def test_japan_sample_yields_exactly_its_gold_records(all_briefs_warehouse, japa
 
 KNOWN_GAPS = {  # written blind (see each set's README): measured before any change for them
     "portugal-2023-06": "blind6: 0.65 blind; figures in rings and a timeline of projects are not read",
+    "chile-2022-09": "blind8: 0.59 blind, 0.82 after; a bar list of yearly contributions (years, bars, then a line of "
+                     "values under a unit caption) is not read",
 }
 
 
