@@ -46,7 +46,8 @@ APPOSITIVE = re.compile(  # "Enabel, the Belgian development agency, implements 
     r"(?:agency|ministry|department|division|development arm|development bank|development finance institution|directorate)\b")
 SUBJECT = re.compile(  # "The U.S. Department of State represents …": an institution named as the subject of its role
     r"(?:^|(?<=[.;:!?] )|(?<=\n))The (?P<name>[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|of|for|and|the|on)){1,8}?) "
-    r"(?:represents|leads|manages|is responsible|coordinates|oversees|administers|steers|runs|implements|hosts)\b")
+    r"(?:represents|leads|manages|is responsible|coordinates|oversees|administers|steers|runs|implements|hosts|shares|advises|"
+    r"cooperates)\b")
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
 ROMANCE_NAME = re.compile(  # "Agence française de développement (AFD)": lowercase words inside a name
     r"\b(?P<name>(?:Agence|Agencia|Agência|Ministère|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|"

@@ -25,6 +25,7 @@ KINDS = (
 ODA = re.compile(r"development assistance|\bODA\b|gross national income|\bGNI\b|development aid", re.I)
 LINKED_AFTER = re.compile(r"^\.?\s*(?:\)|,)?\s*(?:in|as|of|for|was|were|is|are|to|went to|in the form of|towards?)\b", re.I)
 TO_ILO = re.compile(r"\b(?:ILO|contribut\w*|provided|funded|gave|paid|disbursed)\b")
+LOAN = re.compile(r"\bloans?\b|\s*\(?(?:as a loan|on loan|repayable)\b", re.IGNORECASE)
 NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;")
 OF_THIS = re.compile(r"^(?:Of (?:this|these|that|which|the total)|Of it)\b", re.IGNORECASE)  # a share of the money just stated
 CONVERSION = re.compile(  # "(approximately USD 1.2 million)" right after an amount
@@ -98,6 +99,8 @@ def from_sentence(sentence: str, lead: str, fallback: list[Period], page: int) -
         before_start = amounts[index - 1].end if index else 0
         after, before = CONVERSION.sub("", sentence[money.end:after_end], count=1), sentence[before_start:money.start]
         after = NEXT_CLAUSE.split(after, maxsplit=1)[0]  # "… in earmarked funding for X, and in 2021 … un-earmarked …"
+        if LOAN.search(NEXT_CLAUSE.split(before)[-1]) or LOAN.match(after):
+            continue  # "an interest-free loan of CHF 80 million … to be repaid": lent, not given
         kind = kind_of(after) if LINKED_AFTER.match(after) else None
         kind = kind or kind_of(before, leading_to_amount=True)
         kind = _refine(kind, lead)

@@ -204,3 +204,9 @@ def test_money_for_both_the_rbsa_and_projects_is_voluntary_of_neither_kind_alone
     block = _paragraph("Under the agreement Luxembourg will provide up to EUR 12 million in voluntary funding, both to the "
                        "RBSA and to projects.")
     assert [(r.kind, r.qualifier) for r in find_contributions([block])] == [("voluntary", "up_to")]
+
+
+def test_a_loan_is_no_contribution():
+    block = _paragraph("The renovation (2016–2020) was financed in part by an interest-free loan of CHF 80 million granted "
+                       "by the Confederation, to be repaid by the ILO over 50 years.")
+    assert find_contributions([block]) == []
