@@ -44,8 +44,8 @@ APPOSITIVE = re.compile(  # "Enabel, the Belgian development agency, implements 
     r"(?:^|(?<=[.;:!?] )|(?<=\n))(?!(?:The|This|That|In|At|For|With|Since|From|By|As|Under|Through|On)\b)"
     r"(?P<name>[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:agency|ministry|department|division|development arm|development bank|development finance institution|directorate)\b")
-SUBJECT = re.compile(  # "The U.S. Department of State represents …": an institution named as the subject of its role
-    r"(?:^|(?<=[.;:!?] )|(?<=\n))The (?P<name>[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|of|for|and|the|on)){1,8}?) "
+SUBJECT = re.compile(  # "The U.S. Department of State represents …", "…, and the Directorate of Labour hosts …": an institution named as the subject of its role
+    r"(?:(?:^|(?<=[.;:!?] )|(?<=\n))The|(?:(?<=, and )|(?<=, while ))the) (?P<name>[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|of|for|and|the|on)){1,8}?) "
     r"(?:represents|leads|manages|is responsible|coordinates|oversees|administers|steers|runs|implements|hosts|shares|advises|"
     r"cooperates)\b")
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")

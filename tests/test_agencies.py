@@ -225,9 +225,10 @@ def test_a_countrys_agency_named_for_the_country_is_kept():
 
 def test_an_institution_named_as_the_subject_of_its_role_is_an_agency():
     text = ("Trade is a priority. The U.S. Department of State represents the United States in the Governing Body. "
-            "The Federal Statistical Office shares its experience of labour force surveys.")
+            "The Federal Statistical Office shares its experience of labour force surveys. The MSAL leads on labour "
+            "policy, and the Directorate of Labour hosts study visits.")
     assert [(a.name, a.acronym) for a in find_agencies(text, "USA", "United States")] == [
-        ("U.S. Department of State", None), ("Federal Statistical Office", None)]
+        ("U.S. Department of State", None), ("Federal Statistical Office", None), ("Directorate of Labour", None)]
 
 
 def test_a_foreign_or_non_institution_subject_is_no_agency():
