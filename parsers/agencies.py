@@ -221,8 +221,8 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
             else:
                 break
     private = bool(partner) and partner_iso3 is None and bool(PRIVATE.search(partner) or CHARITY.search(partner))
-    found = [a for a in found if not partner or a.name.lower() != partner.lower()
-             and not (partner_iso3 is None and _is_partner(a.name, partner))]  # "Statistics New Zealand" is New Zealand's
+    found = [a for a in found if not partner or (a.name.lower() != partner.lower()
+             and not (partner_iso3 is None and _is_partner(a.name, partner)))]  # "Statistics New Zealand" is New Zealand's
     if private:
         found += _arms(text, partner, whole_brief or text)
     agencies = _dedupe(found)

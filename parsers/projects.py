@@ -19,7 +19,7 @@ from extractors.text import squash
 from parsers.agencies import Agency
 from parsers.countries import CountryMention, find_countries
 from parsers.periods import OPEN_RANGE, end_year_of, split_trailing_years
-from parsers.sections import Section
+from parsers.sections import SHORT_MONTH, Section
 from parsers.sentences import split_sentences
 
 NARRATIVE = re.compile(r"contribution|priorit|\bcontacts?\b|further information|more information", re.IGNORECASE)
@@ -86,7 +86,6 @@ def _signature(block: Block) -> tuple[float, bool, str | None]:
 
 
 MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-SHORT_MONTH = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?"
 LABELLED_YEARS = re.compile(
     r"\b(?:Duration|Period|Timeframe|Time frame|Project period|Implementation period|Dates)\s*:\s*" + SPAN
     + r"(?:from\s+)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until)\s?" + SHORT_MONTH

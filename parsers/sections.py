@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.document import Block, Document
 from extractors.text import squash
@@ -12,9 +11,9 @@ from extractors.text import squash
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 LETTERHEAD = re.compile(r"(?:the\s+)?International\s+Labour\s+(?:Organi[sz]ation|Office)|ILO", re.IGNORECASE)  # names no partner
 MARGIN_EMS = 3.0  # a period starting this far left of the heading after it is a note in the margin beside it
-_MONTH = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?"
+SHORT_MONTH = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?"  # "Mar ", "March ", "Sept. ", or none
 BARE_PERIOD = re.compile(  # "2019–2022", "2021 – ongoing", "Mar 2023 – Feb 2026", "Since 2018", "2022"
-    r"^(?:(?:Since|From)\s+)?" + _MONTH + r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:" + _MONTH + r"(?:19|20)?\d\d|ongoing|present|today))?$",
+    r"^(?:(?:Since|From)\s+)?" + SHORT_MONTH + r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:" + SHORT_MONTH + r"(?:19|20)?\d\d|ongoing|present|today))?$",
     re.IGNORECASE)
 DATE_LINE_CHARS = 60  # "Cooperation overview · Riyadh, December 2023": a subtitle that dates the brief, not a sentence
 MONTH_YEAR = re.compile(r"\b(" + MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,\s+)?((?:19|20)\d\d)\b")  # "April 2024", "April 8, 2024"
@@ -111,7 +110,7 @@ def _margin_years_on_headings(blocks: list[Block], body_size: float) -> list[Blo
     while index < len(blocks):
         block, after = blocks[index], blocks[index + 1] if index + 1 < len(blocks) else None
         if after is not None and _margin_period(block, after, body_size):
-            merged.append(dataclasses.replace(after, text=f"{block.text.strip()} {after.text}"))
+            merged.append(replace(after, text=f"{block.text.strip()} {after.text}"))
             index += 2
         else:
             merged.append(block)
