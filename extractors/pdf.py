@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,8 @@ RAISED = 0.15  # of that size: how far above its baseline a note marker's foot s
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")
 LONG_RULE = 0.25  # of the page's height
 MIN_BOX = (60.0, 30.0)  # points: a rectangle smaller than this holds no panel of text
+MAX_BULLETS = 200  # small shapes on a page: more are a chart's or a pattern's
+BULLET_SIZE = (0.2, 0.6)  # a shape this share of its line's size across, at least and at most, may be a list's bullet
 ROW_BAND = (0.5, 48.0)  # share of the page's width, points high: a shaded band this wide and no taller is a table's row
 
 
@@ -205,7 +208,7 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
         )
         if not any(centre_in(box, word.box) for box in table_boxes):
             words += split_leader(word)
-    words = without_note_markers(words)
+    words = without_note_markers(words) + _drawn_bullets(page, words, table_boxes)
     boxes = _boxes(page, table_boxes)
     bands = [box for box in boxes if _row_band(box, float(page.width))]
     loose = [w for w in words if not any(centre_in(box, w.box) for box in boxes if box not in bands)]
@@ -260,6 +263,34 @@ def _boxes(page: pdfplumber.page.Page, table_boxes: list[tuple[float, float, flo
         if big and small and not any(contains(table, box, 2) for table in table_boxes):
             boxes.append(box)
     return boxes
+
+
+def _drawn_bullets(page: pdfplumber.page.Page, words: list[Word], table_boxes: list[tuple[float, float, float, float]]) -> list[Word]:
+    """A "•" word for each bullet drawn as a shape (a browser's list disc, a small square) just
+    left of the first word of a line, so the line reads as a list item, as a bullet set as a
+    glyph does: without it a long first item and the next one read as one wrapped paragraph."""
+    shapes = [shape for shape in page.curves + page.rects if 1.0 <= shape["width"] <= 12 and 1.0 <= shape["height"] <= 12]
+    if len(shapes) > MAX_BULLETS:  # a chart's markers or a pattern, not a list's bullets
+        return []
+    bullets = []
+    for shape in shapes:
+        box = (shape["x0"], shape["top"], shape["x1"], shape["bottom"])
+        middle = (box[1] + box[3]) / 2
+        if any(contains(table, box, 1) for table in table_boxes):
+            continue
+        line = [w for w in words if w.top <= middle <= w.bottom]
+        after = [w for w in line if w.x0 >= box[2]]
+        if not after:
+            continue
+        first = min(after, key=lambda w: w.x0)
+        small = BULLET_SIZE[0] * first.size <= min(shape["width"], shape["height"]) and \
+            max(shape["width"], shape["height"]) <= BULLET_SIZE[1] * first.size
+        square = abs(shape["width"] - shape["height"]) <= 0.25 * max(shape["width"], shape["height"])
+        alone = not any(w.x1 > box[0] - first.size and w.x0 < box[2] for w in line)  # nothing just left of it
+        if small and square and alone and first.x0 - box[2] <= 2 * first.size and len(after) >= 2:
+            bullets.append(Word("•", box[0], box[2], first.top, first.bottom, first.size, first.fontname, first.page))
+    per_line = Counter((round(b.top), b.page) for b in bullets)  # several on one line: a chart's markers, not a list's
+    return [b for b in bullets if per_line[(round(b.top), b.page)] == 1]
 
 
 def _row_band(box: tuple[float, float, float, float], width: float) -> bool:

@@ -230,3 +230,9 @@ def test_a_table_whose_rows_are_shaded_bands_is_read_as_a_table():
     tables = [b.rows for b in chile.blocks if b.kind == "table"]
     assert [rows[0] for rows in tables] == [["Year", "Project", "Countries", "Funding (USD)"]] * 2
     assert tables[0][1][0] == "2016–19" and tables[0][1][3] == "450,000"
+
+
+def test_bullets_drawn_as_shapes_mark_list_items_so_a_long_first_item_keeps_apart():
+    mexico = extract_document(Path(__file__).parent / "fixtures" / "blind8" / "mexico-2024-06.pdf")
+    items = [b.text for b in mexico.blocks if b.kind == "list_item" and b.page == 2]
+    assert items[:2] == ["Inclusive economic development in Central America and the Caribbean", "Human mobility and migration"]
