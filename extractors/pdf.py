@@ -40,6 +40,8 @@ RAISED = 0.15  # of that size: how far above its baseline a note marker's foot s
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")
 LONG_RULE = 0.25  # of the page's height
 MIN_BOX = (60.0, 30.0)  # points: a rectangle smaller than this holds no panel of text
+WORD_GAP = 0.2  # ems: a wider gap between two characters parts two words (LaTeX sets no space characters, and a
+# word space there can be 2.5 pt, under pdfplumber's default of 3 pt)
 MAX_BULLETS = 200  # small shapes on a page: more are a chart's or a pattern's
 BULLET_SIZE = (0.2, 0.6)  # a shape this share of its line's size across, at least and at most, may be a list's bullet
 ROW_BAND = (0.5, 48.0)  # share of the page's width, points high: a shaded band this wide and no taller is a table's row
@@ -192,7 +194,7 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
             tables.append((table.bbox, filled_rows))
             table_boxes.append(table.bbox)
     words = []
-    for raw in page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False):
+    for raw in page.extract_words(extra_attrs=WORD_ATTRS, keep_blank_chars=False, x_tolerance_ratio=WORD_GAP):
         text = clean_word(raw["text"]).strip()
         if not text or not raw.get("upright", True):
             continue

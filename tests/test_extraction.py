@@ -236,3 +236,9 @@ def test_bullets_drawn_as_shapes_mark_list_items_so_a_long_first_item_keeps_apar
     mexico = extract_document(Path(__file__).parent / "fixtures" / "blind8" / "mexico-2024-06.pdf")
     items = [b.text for b in mexico.blocks if b.kind == "list_item" and b.page == 2]
     assert items[:2] == ["Inclusive economic development in Central America and the Caribbean", "Human mobility and migration"]
+
+
+def test_latex_word_spaces_narrower_than_three_points_still_part_words():
+    czechia = extract_document(Path(__file__).parent / "fixtures" / "blind9" / "czechia-2024-05.pdf")
+    texts = [b.text for b in czechia.blocks[:4]]
+    assert "May 2024" in texts and "Partnering for Development (PARDEV), International Labour Office, Geneva" in texts
