@@ -140,8 +140,8 @@ def _without_conversions(sentence: str, amounts: list[Money]) -> list[Money]:
 
 def from_table(block: Block, caption: str = "") -> list[Contribution]:
     """A contributions table, read as its header sets it out: a column per year or biennium
-    (bare numbers in the unit its header or `caption` gives), a column per kind (a strip of key
-    figures), or a row per contribution."""
+    (bare numbers in the unit its header or `caption` gives), a column per kind with a row per
+    year, a column per kind (a strip of key figures), or a row per contribution."""
     rows = [[squash(cell) for cell in cells] for cells in block.rows or []]
     header = rows[0] if rows else []
     if len(rows) > 2 and len(_periods(header)) < 2 <= len(_periods(rows[1])):
@@ -149,7 +149,10 @@ def from_table(block: Block, caption: str = "") -> list[Contribution]:
     if len(_periods(header)) >= 2:
         unit = table_unit(" ".join(rows[0])) or table_unit(caption)  # rows[0]: the header, or the row above it
         return _periods_as_columns(block, header, rows[1:], unit)
-    if sum(1 for cell in header if kind_of(cell)) >= 2 and not any(row and kind_of(row[0]) for row in block.rows[1:]):
+    kind_columns = sum(1 for cell in header if kind_of(cell))
+    if kind_columns >= 2 and not kind_of(header[0]) and sum(1 for row in rows[1:] if row and find_periods(row[0])) >= 2:
+        return _kinds_by_period(block, header, rows[1:])
+    if kind_columns >= 2 and not any(row and kind_of(row[0]) for row in block.rows[1:]):
         return _kinds_as_columns(block, header)
     return _contributions_as_rows(block)
 
@@ -178,17 +181,42 @@ def _periods_as_columns(block: Block, header: list[str], body: list[list[str]], 
         for column, period in columns.items():
             cell = cells[column] if column < len(cells) else ""
             number = cell.replace(".", "") if dotted and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", cell) else cell
-            stated = find_money(cell)
-            if stated:
-                money = stated[0]
-            elif unit is not None and BARE_NUMBER.fullmatch(number):
-                amount = (Decimal(number.replace(",", "")) * unit.amount).quantize(Decimal("0.01"))
-                money = Money(amount, unit.currency, "exact", 0, len(cell))
-            else:
-                continue
-            if kind is not None and money.amount > 0:
+            money = _cell_money(cell, number, unit)
+            if kind is not None and money is not None and money.amount > 0:
                 rows.append(Contribution(kind, money.amount, money.currency, money.qualifier, period.start, period.end,
                                          block.page, squash(f"{label} {header[column]}: {cell}")))
+    return rows
+
+
+def _cell_money(cell: str, number: str, unit: Money | None) -> Money | None:
+    """A cell's money: as it states it, or its bare number (`number`, the cell as the table writes
+    numbers) in the table's unit; None for a dash, words or a bare number without a unit."""
+    if stated := find_money(cell):
+        return stated[0]
+    if unit is not None and BARE_NUMBER.fullmatch(number):
+        amount = (Decimal(number.replace(",", "")) * unit.amount).quantize(Decimal("0.01"))
+        return Money(amount, unit.currency, "exact", 0, len(cell))
+    return None
+
+
+def _kinds_by_period(block: Block, header: list[str], body: list[list[str]]) -> list[Contribution]:
+    """A row per year or period and a column per kind ("Year | Assessed contribution (CHF) |
+    Voluntary core – RBSA (CHF)", a "Total 2019–2023" row): one contribution per filled cell, in
+    the unit its column's header gives; a dash is none."""
+    kinds = {column: kind for column, cell in enumerate(header) if (kind := kind_of(cell))}
+    rows = []
+    for cells in body:
+        periods = find_periods(cells[0]) if cells else []
+        if not periods:
+            continue
+        period = periods[-1]
+        for column, kind in kinds.items():
+            cell = cells[column] if column < len(cells) else ""
+            money = _cell_money(cell, cell.replace(" ", "").replace("\u202f", ""), table_unit(header[column]))
+            if money is not None and money.amount > 0:
+                rows.append(Contribution(kind, money.amount, money.currency, money.qualifier, period.start,
+                                         period.end if period.end is not None else period.start,
+                                         block.page, squash(f"{cells[0]} {header[column]}: {cell}")))
     return rows
 
 

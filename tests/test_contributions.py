@@ -210,3 +210,15 @@ def test_a_loan_is_no_contribution():
     block = _paragraph("The renovation (2016–2020) was financed in part by an interest-free loan of CHF 80 million granted "
                        "by the Confederation, to be repaid by the ILO over 50 years.")
     assert find_contributions([block]) == []
+
+
+def test_a_table_with_a_row_per_year_and_a_column_per_kind_gives_each_filled_cell():
+    rows = [["Year", "Assessed contribution (CHF)", "Voluntary core – RBSA (CHF)", "Voluntary earmarked (CHF)"],
+            ["2020", "243,150", "–", "215,500"], ["2021", "236,980", "100,000", "302,750"],
+            ["Total 2019–2023", "1,211,660", "350,000", "1,493,450"]]
+    table = Block(kind="table", text="", page=1, size=9.5, rows=rows)
+    found = {(c.kind, c.amount, c.period_start, c.period_end) for c in find_contributions([table])}
+    assert found == {("assessed", Decimal("243150.00"), 2020, 2020), ("voluntary_non_core", Decimal("215500.00"), 2020, 2020),
+                     ("assessed", Decimal("236980.00"), 2021, 2021), ("voluntary_core", Decimal("100000.00"), 2021, 2021),
+                     ("voluntary_non_core", Decimal("302750.00"), 2021, 2021), ("assessed", Decimal("1211660.00"), 2019, 2023),
+                     ("voluntary_core", Decimal("350000.00"), 2019, 2023), ("voluntary_non_core", Decimal("1493450.00"), 2019, 2023)}
