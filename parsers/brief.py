@@ -126,6 +126,9 @@ def conventions(text: str) -> tuple[int | None, int | None, int | None, int | No
     def labelled(label: str) -> str:  # a key-figures label and its value: "Fundamental: 7", then a line's end or another label
         return r"(?i)\b" + label + r"(?:\s+Conventions)?\s*:\s*" + number + r"\b(?=\s*(?:\n|$|\w+\s*:))"
 
+    def celled(label: str) -> str:  # a table's label cell and the value cell after it: "of which fundamental Conventions | 9"
+        return r"(?i)\b" + label + r"(?:\s+Conventions)?\s+" + number + r"(?=\s*(?:\||\n|$))"
+
     def first(*patterns: str) -> int | None:
         return next((count for pattern in patterns if (count := _count(pattern, sentence)) is not None), None)
 
@@ -134,10 +137,11 @@ def conventions(text: str) -> tuple[int | None, int | None, int | None, int | No
         first(r"ratified\s+(?:a\s+total\s+of\s+|all\s+)?" + number + conventions_word,
               r"(?i)\bConventions\s+ratified\s*:?\s*" + number + r"\b(?!\s+(?:fundamental|governance|priority|technical)\b(?!\s*:))",
               number + conventions_word + r"\s+ratified"),
-        first(labelled("fundamental"), r"(?i)" + number + qualifier + r"\s+fundamental"),
-        first(labelled("(?:governance|priority)"), r"(?i)" + number + qualifier + r"\s+(?:governance|priority)"),
-        first(labelled("technical"), r"(?i)" + number + qualifier + r"\s+technical"),
-        first(labelled("protocols?"), r"(?i)" + number + r"\s+protocols?\b"),
+        first(labelled("fundamental"), r"(?i)" + number + qualifier + r"\s+fundamental", celled("fundamental")),
+        first(labelled("(?:governance|priority)"), r"(?i)" + number + qualifier + r"\s+(?:governance|priority)",
+              celled("(?:governance|priority)")),
+        first(labelled("technical"), r"(?i)" + number + qualifier + r"\s+technical", celled("technical")),
+        first(labelled("protocols?"), r"(?i)" + number + r"\s+protocols?\b", celled(r"protocols?(?:\s+ratified)?")),
     )
 
 

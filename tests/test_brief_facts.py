@@ -51,6 +51,12 @@ def test_without_a_contact_block_the_address_a_reader_is_asked_to_write_to_beats
     assert contact("", text) == ("localpartnerships@ilo.org", "+41 22 799 7146")
 
 
+def test_convention_counts_from_a_table_of_label_and_value_cells():
+    text = ("ILO Conventions ratified 41 | of which fundamental Conventions 9 | of which governance Conventions 3 | "
+            "of which technical Conventions 29 | Protocols ratified 1\nYear Assessed contribution (CHF)")
+    assert conventions(text) == (41, 9, 3, 29, 1)
+
+
 def test_convention_counts_from_key_figures_labels_and_values():
     text = "Key figures\nILO Conventions ratified\n59\nFundamental: 7 Governance: 3\nTechnical: 49\nProtocols: 1\nAssessed"
     assert conventions(text) == (59, 7, 3, 49, 1)
