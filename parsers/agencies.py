@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.text import squash
 from parsers.countries import find_countries
 
 INSTITUTION = re.compile(
@@ -24,6 +25,8 @@ FOREIGN = re.compile(
     r"Regular Budget|RBSA)\b")
 SOCIAL_PARTNER = re.compile(  # employers' and workers' organizations speak for their members, not the partner's government
     r"\b(?:Trade Unions?|Chambers? of|Chamber|Employers'?|Confederation|Business (?:\w+ )?Council|Industry Federation)\b")
+NAME_COLUMN = re.compile(r"^(?:institution|agency|organi[sz]ation|body|name|ministry)s?$", re.IGNORECASE)
+ACRONYM_COLUMN = re.compile(r"^(?:acronym|abbreviation|short name)s?$", re.IGNORECASE)
 POSSESSIVES = {"its", "their", "his", "her", "our", "your"}
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "&", "für", "und", "de", "du", "des", "la", "le", "et", "der", "die"}
 UPPER = "A-ZÀ-ÖØ-ÞĄĆČĎĐĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"  # capitals of Latin scripts: "TİKA", "İŞKUR"
@@ -231,6 +234,23 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
         agencies = [Agency(a.name, a.acronym, "private", a.start) for a in agencies
                     if own in a.name or not GOVERNMENT.search(a.name)]
     return agencies
+
+
+def table_agencies(rows: list[list[str]], partner_iso3: str | None) -> list[Agency] | None:
+    """The agencies of a table with a name column and an acronym column ("Institution | Acronym |
+    Role"), a dash for no acronym; None if the table is no such list."""
+    header = [squash(cell) for cell in rows[0]] if rows else []
+    name = next((i for i, cell in enumerate(header) if NAME_COLUMN.match(cell)), None)
+    acronym = next((i for i, cell in enumerate(header) if ACRONYM_COLUMN.match(cell)), None)
+    if name is None or acronym is None:
+        return None
+    found = []
+    for cells in rows[1:]:
+        title = squash(cells[name]) if name < len(cells) else ""
+        short = squash(cells[acronym]) if acronym < len(cells) else ""
+        if title and not _foreign(title, partner_iso3) and not SOCIAL_PARTNER.search(title):
+            found.append(Agency(title, short if short.strip("–—- ") else None, _kind(title), 0))
+    return found
 
 
 def _is_partner(name: str, partner: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from extractors.text import squash
 from parsers.sections import Section
 
+PRIORITY_LABEL = re.compile(r"^(?:priority|pillar|focus area|area)\s*(?:\d+|[IVX]+|[A-Z])\b[.:]?$", re.IGNORECASE)
 PRIORITIES = re.compile(r"priorit|focus areas?\b|areas? of focus|(?:strategic|thematic) pillars", re.IGNORECASE)  # a foundation's
 
 
@@ -16,6 +17,8 @@ def find_priorities(sections: list[Section]) -> list[str]:
         introduced = bool(PRIORITIES.search(section.title))
         items: list[str] = []
         for block in section.blocks:
+            if block.kind == "table" and (listed := _priority_rows(block.rows or [])):
+                return listed
             if block.kind == "paragraph":
                 if items:
                     break
@@ -25,3 +28,10 @@ def find_priorities(sections: list[Section]) -> list[str]:
         if items:
             return items
     return []
+
+
+def _priority_rows(rows: list[list[str]]) -> list[str]:
+    """A table whose rows are labelled as priorities ("Priority 1 | Digital transformation"): the
+    text beside each label."""
+    labelled = [row for row in rows if len(row) >= 2 and PRIORITY_LABEL.match(squash(row[0]))]
+    return [squash(row[1]) for row in labelled] if len(labelled) >= 2 and len(labelled) == len(rows) else []

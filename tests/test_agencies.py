@@ -234,3 +234,17 @@ def test_an_institution_named_as_the_subject_of_its_role_is_an_agency():
 def test_a_foreign_or_non_institution_subject_is_no_agency():
     text = "The ILO Office represents the Organization. The European Union leads the donors. The Government runs it."
     assert find_agencies(text, "USA", "United States") == []
+
+
+def test_a_table_of_institutions_and_acronyms_lists_agencies():
+    from parsers.agencies import table_agencies
+
+    rows = [["Institution", "Acronym", "Role"], ["Ministry of Foreign Affairs", "MFA", "Development cooperation policy"],
+            ["Labour Inspectorate", "–", "Shares inspection methods"]]
+    assert [(a.name, a.acronym) for a in table_agencies(rows, "EST")] == [("Ministry of Foreign Affairs", "MFA"), ("Labour Inspectorate", None)]
+
+
+def test_a_table_without_an_acronym_column_is_no_list_of_agencies():
+    from parsers.agencies import table_agencies
+
+    assert table_agencies([["Project title", "Start", "End"], ["Skills", "2020", "2023"]], "EST") is None

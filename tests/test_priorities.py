@@ -35,3 +35,13 @@ def test_a_foundations_strategic_pillars_are_its_priorities():
 def test_a_list_under_another_heading_is_no_priorities():
     sections = _sections(("heading", "Spain and the ILO"), ("heading", "Partners"), ("list_item", "AECID"), ("list_item", "MAEUEC"))
     assert find_priorities(sections) == []
+
+
+def test_a_table_of_numbered_priorities_lists_them():
+    from extractors.document import Block
+    from parsers.priorities import find_priorities
+    from parsers.sections import Section
+
+    rows = [["Priority 1", "Digital transformation and e-governance"], ["Priority 2", "Quality education"]]
+    section = Section(heading=None, blocks=[Block(kind="table", text="", page=2, size=9.5, rows=rows)])
+    assert find_priorities([section]) == ["Digital transformation and e-governance", "Quality education"]
