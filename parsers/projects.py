@@ -357,6 +357,8 @@ LISTED = re.compile(  # "Work in Freedom (Bangladesh, India, 2013–2023) – Fu
     r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]*?\b(?P<a>" + YEAR + r")\s?[-–—]\s?(?P<b>" + YEAR
     + r"|\d\d)\b[^()]*)\)\s*[–—:-]\s+")
 LISTED_BRACKETED = re.compile(r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]{4,160})\)\s*\.?$")  # "Title (Ghana, 2021–2024)": all it says
+LISTED_TRIPLE = re.compile(  # "Safe Mines: OSH in Gold Mining — Ghana, Burkina Faso — 2017–2020": title, places, years
+    r"^(?P<title>[^—\n]{5,160}?)\s+—\s+(?P<places>[^—\n]{3,160}?)\s+—\s+(?P<period>[^—.\n]{4,30}?)\.?$")
 LISTED_DASH = re.compile(r"^(?P<title>[^()\n—]{5,160}?)\s+—\s+(?P<period>[^.—]{4,40}?)\.\s+")  # "Title — 2020 to 2023. Text"
 PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "FY2020–23", "2021"
     r"^\s*(?:from\s+)?(?:FY\s?)?" + SHORT_MONTH + r"(?:\d{1,2}/)?(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until|through)\s?(?:FY\s?)?"
@@ -410,6 +412,8 @@ def _listed(text: str) -> tuple[str, int, int | None, str] | None:
         return MARKER_PREFIX.sub("", match.group("title")).strip(), start, end_year_of(start, match.group("b")), text[match.end():]
     if (match := LISTED_DASH.match(text)) and (years := _period_years(match.group("period"))):
         return MARKER_PREFIX.sub("", match.group("title")).strip(), *years, text[match.end():]
+    if (match := LISTED_TRIPLE.match(text)) and (years := _period_years(match.group("period"))) and find_countries(match.group("places")):
+        return MARKER_PREFIX.sub("", match.group("title")).strip(), *years, match.group("places")
     if match := LISTED_BRACKETED.match(text):
         _, start, end = split_trailing_years(match.group("meta"))
         if start is not None:

@@ -452,3 +452,12 @@ def test_a_funding_line_under_a_tables_title_gives_the_funders_and_a_budget_colu
 
 def test_the_partner_named_in_a_facts_line_is_a_project_country():
     assert [c.iso3 for c in _countries("Support to the Labour Justice Reform. 2019–2023 · Mexico\n\nFunded by the STPS.", "MEX")] == ["MEX"]
+
+
+def test_a_line_of_title_places_and_years_parted_by_dashes_is_a_listed_project():
+    section = _listing("Safe Mines: OSH in Artisanal Gold Mining — Ghana — 2017–2020",
+                       "Just Transition in Coal-Mining Districts — Indonesia — 2024–ongoing", "Title — Country — Years",
+                       title="Projects funded by the Foundation")
+    assert [(p.title, p.start_year, p.end_year, [c.iso3 for c in p.countries])
+            for p in listed_projects([section], "Orvik Foundation", None, [])] == [
+        ("Safe Mines: OSH in Artisanal Gold Mining", 2017, 2020, ["GHA"]), ("Just Transition in Coal-Mining Districts", 2024, None, ["IDN"])]
