@@ -41,7 +41,7 @@ DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")
 LONG_RULE = 0.25  # of the page's height
 MIN_BOX = (60.0, 30.0)  # points: a rectangle smaller than this holds no panel of text
 WORD_GAP = 0.2  # ems: a wider gap between two characters parts two words (LaTeX sets no space characters, and a
-# word space there can be 2.5 pt, under pdfplumber's default of 3 pt)
+# word space there can be 2.5 pt, under pdfplumber's default of 3 pt; letters spaced out in capitals stay one word)
 MAX_BULLETS = 200  # small shapes on a page: more are a chart's or a pattern's
 BULLET_SIZE = (0.2, 0.6)  # a shape this share of its line's size across, at least and at most, may be a list's bullet
 ROW_BAND = (0.5, 48.0)  # share of the page's width, points high: a shaded band this wide and no taller is a table's row
@@ -186,7 +186,7 @@ def _read_page(page: pdfplumber.page.Page) -> PageContent:
     table_boxes = []
     ruled = len(page.rects) + len(page.lines) >= 4
     for table in page.find_tables(_table_settings(page)) if ruled else ():
-        rows = [[_cell_text(cell) for cell in row] for row in table.extract()]
+        rows = [[_cell_text(cell) for cell in row] for row in table.extract(x_tolerance_ratio=WORD_GAP)]
         if rows and table.rows:
             rows[0] = _upright(rows[0], table.rows[0], page)
         filled_rows = [row for row in rows if sum(1 for cell in row if cell) >= 2]

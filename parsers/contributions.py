@@ -150,7 +150,7 @@ def from_table(block: Block, caption: str = "") -> list[Contribution]:
         unit = table_unit(" ".join(rows[0])) or table_unit(caption)  # rows[0]: the header, or the row above it
         return _periods_as_columns(block, header, rows[1:], unit)
     kind_columns = sum(1 for cell in header if kind_of(cell))
-    if kind_columns >= 2 and not kind_of(header[0]) and sum(1 for row in rows[1:] if row and find_periods(row[0])) >= 2:
+    if kind_columns and not kind_of(header[0]) and sum(1 for row in rows[1:] if row and find_periods(row[0])) >= 2:
         return _kinds_by_period(block, header, rows[1:])
     if kind_columns >= 2 and not any(row and kind_of(row[0]) for row in block.rows[1:]):
         return _kinds_as_columns(block, header)

@@ -222,3 +222,11 @@ def test_a_table_with_a_row_per_year_and_a_column_per_kind_gives_each_filled_cel
                      ("assessed", Decimal("236980.00"), 2021, 2021), ("voluntary_core", Decimal("100000.00"), 2021, 2021),
                      ("voluntary_non_core", Decimal("302750.00"), 2021, 2021), ("assessed", Decimal("1211660.00"), 2019, 2023),
                      ("voluntary_core", Decimal("350000.00"), 2019, 2023), ("voluntary_non_core", Decimal("1493450.00"), 2019, 2023)}
+
+
+def test_a_table_of_bienniums_with_one_column_of_assessed_amounts_gives_each():
+    rows = [["Biennium", "Assessed contribution (CHF)", "Share of total"], ["2020–21", "2,598,410", "0.33%"],
+            ["2022–23", "2,741,900", "0.34%"]]
+    table = Block(kind="table", text="", page=1, size=10.9, rows=rows)
+    assert {(c.kind, c.amount, c.period_start, c.period_end) for c in find_contributions([table])} == {
+        ("assessed", Decimal("2598410.00"), 2020, 2021), ("assessed", Decimal("2741900.00"), 2022, 2023)}
