@@ -15,10 +15,10 @@ from parsers.periods import Period, find_periods
 from parsers.sentences import split_sentences
 
 KINDS = (
-    ("voluntary_core", re.compile(r"un-?earmarked|non-earmarked|\bcore\b(?! budget)|RBSA|Regular Budget Supplementary|flexible funding", re.I)),
+    ("voluntary_core", re.compile(r"un[-\s]?earmarked|non[-\s]earmarked|\bcore\b(?! budget)|RBSA|Regular Budget Supplementary|flexible funding", re.I)),
     ("assessed", re.compile(r"assessed|regular budget(?! supplementary)|membership (?:fees?|dues|contributions?)|core budget", re.I)),
-    ("voluntary_non_core", re.compile(r"(?<![\w-])earmarked|non-core|extra-?budgetary|XBDC|XBTC|specific projects|development cooperation projects|fund(?:ed|ing|s)? (?:ILO |specific )?projects|projects worth|"
-                                      r"\b(?:for|to) (?:a |the |its )?(?:new |specific |ILO |second |next |further )?(?:programmes?|projects?|phases?)\b(?! and budget)", re.I)),
+    ("voluntary_non_core", re.compile(r"(?<![\w-])(?<!un )(?<!non )earmarked|non-core|extra-?budgetary|XBDC|XBTC|specific projects|development cooperation projects|fund(?:ed|ing|s)? (?:ILO |specific )?projects|projects worth|"
+                                      r"\b(?:for|to) (?:a |the |its )?(?:new |specific |ILO(?:['’]s)? |second |next |further )?(?:programmes?|projects?|phases?)\b(?! and budget)", re.I)),
     ("total", re.compile(r"\btotal\b|\boverall\b|\bin all\b|\baltogether\b|\bcombined\b|\bcumulative", re.I)),
     ("voluntary", re.compile(r"voluntar", re.I)),
 )

@@ -55,6 +55,7 @@ PERIOD_LINE = re.compile(r"^(?:project |implementation )?(?:period|duration|date
 SINCE_FIRST = re.compile(r"^[^.]{0,80}?\bsince\s+(?P<a>" + YEAR + r")\b", re.IGNORECASE)  # "Since 2018, the SDC has funded …"
 TITLE_CONNECTORS = {"a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "from", "at", "&", "de", "et", "y"}
 OPEN_FROM = re.compile(r"^\s*(?:from|since)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?P<a>" + YEAR + r")\s*$", re.IGNORECASE)  # "from 2023", "Since March 2023"
+FISCAL_YEARS = re.compile(r"^\s*FY\s?(?P<a>" + YEAR + r")/\d\d\s*[-–—]\s*FY\s?(?P<b>" + YEAR + r")/(?P<c>\d\d)\s*$")
 OPEN_DASH = re.compile(r"^\s*(?P<a>" + YEAR + r")\s?[-–—]\s*$")  # "2017–": started, no end yet
 FACTS_LINE = re.compile(r"^(?P<period>[^·|•]{4,30}?)\s+[·|•]\s+\S[^·|•]{0,120}$")  # "2021–23 · Albania"
 MARKER_PREFIX = re.compile(r"^(?:[▶►▸■▪•●–-]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -423,7 +424,9 @@ def _listed(text: str) -> tuple[str, int, int | None, str] | None:
 
 def _period_years(text: str) -> tuple[int, int | None] | None:
     """The years of a text that is only a period: "2019–2023", "Jan 2012 – Jun 2021", "2021",
-    "2022 onwards" (no end year)."""
+    "2022 onwards" (no end year), "FY2021/22 – FY2023/24" (fiscal years: 2021 to 2024)."""
+    if match := FISCAL_YEARS.match(text):
+        return int(match.group("a")), end_year_of(int(match.group("b")), match.group("c"))
     if match := OPEN_DASH.match(text) or OPEN_FROM.match(text):
         return int(match.group("a")), None
     if match := PERIOD_CELL.match(text):

@@ -230,3 +230,10 @@ def test_a_table_of_bienniums_with_one_column_of_assessed_amounts_gives_each():
     table = Block(kind="table", text="", page=1, size=10.9, rows=rows)
     assert {(c.kind, c.amount, c.period_start, c.period_end) for c in find_contributions([table])} == {
         ("assessed", Decimal("2598410.00"), 2020, 2021), ("assessed", Decimal("2741900.00"), 2022, 2023)}
+
+
+def test_un_earmarked_with_its_hyphen_lost_is_still_core_and_money_for_the_ilos_project_earmarked():
+    block = _paragraph("In 2022 the MoLE contributed USD 2.5mn in un earmarked funds to the ILO's Regular Budget Supplementary "
+                       "Account (RBSA). In 2023 the MSDE agreed to contribute €0.8 million for 2023–2025 to the ILO's project on "
+                       "skills recognition.")
+    assert {(c.kind, c.currency) for c in find_contributions([block])} == {("voluntary_core", "USD"), ("voluntary_non_core", "EUR")}

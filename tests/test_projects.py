@@ -69,7 +69,8 @@ def test_a_labelled_period_line_under_a_project_heading_gives_its_years(line, ye
 
 
 @pytest.mark.parametrize(("cell", "years"), [("2017–", (2017, None)), ("from 2023", (2023, None)), ("07/2020–06/2024", (2020, 2024)),
-                                             ("Since March 2023", (2023, None)), ("January 2022 – December 2024", (2022, 2024))])
+                                             ("Since March 2023", (2023, None)), ("January 2022 – December 2024", (2022, 2024)),
+                                             ("FY2021/22 – FY2023/24", (2021, 2024))])
 def test_period_cells_open_or_with_months_in_numbers(cell, years):
     assert _period_years(cell) == years
 
