@@ -23,12 +23,14 @@ Table = tuple[Box, list[list[str]]]
 CELL_GAP = 1.0  # ems: a wider gap between two words of a line parts two cells
 MAX_LABEL_WORDS = 4  # words in a header label
 MAX_LABEL_CHARS = 30
-MIN_COLUMNS = 3  # header labels
+MIN_COLUMNS = 3  # header labels (two when the first is "Year" or "Biennium": a table of figures by year)
 MIN_ROWS = 1  # rows with two filled cells or more (a single one must hold figures)
 ROW_GAP = 1.25  # times the closest pitch of the table's lines: a wider space starts a new row
 LINE_PITCH = 1.6  # ems: lines further apart than this are rows of their own, not one cell's wrapped lines
 MAX_GAP = 4.0  # ems between two lines of one table
 WRAPPING = {"and", "or", "of", "for", "with", "the", "in", "on", "to", "a", "an", "&"}  # a title goes on after these ("Funded by" is a label)
+YEAR_CELL = re.compile(r"(?:19|20)\d\d\b")  # a line opening with a year starts a row of a table by year, however close
+PERIOD_LABEL = re.compile(r"(?:calendar |fiscal |financial )?(?:year|years|biennium|period)", re.IGNORECASE)
 LABEL = re.compile(r"[^\d]*[^\W\d_]{3}[^\d]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?")  # a word, or a year
 
 
@@ -79,7 +81,8 @@ def _header(line: list[Word]) -> list[float] | None:
     """The columns' left edges, if `line` is a row of short labels (words or years) set apart; a
     label ending in "and" or "for" is the first line of a title that wraps (a grid of cards)."""
     cells = _cells(line)
-    if len(cells) < MIN_COLUMNS:
+    year_table = len(cells) == 2 and PERIOD_LABEL.fullmatch(" ".join(w.text for w in cells[0]))  # "Year | Assessed (CHF)"
+    if len(cells) < MIN_COLUMNS and not year_table:
         return None
     for cell in cells:
         text = " ".join(w.text for w in cell)
@@ -139,14 +142,15 @@ def _keeps_to(line: list[Word], edges: list[float], tolerance: float) -> bool:
 def _rows(body: list[list[Word]], bounds: list[float]) -> list[tuple[list[str], list[list[Word]]]]:
     """The body's lines grouped into rows, each as its cells' texts and its lines. A line starts
     a new row where the space above it is wider than ROW_GAP times the closest pitch or than a
-    wrapped line's (LINE_PITCH), unless its first column is empty: then it continues a cell."""
+    wrapped line's (LINE_PITCH), or where it opens with a year, unless its first column is empty:
+    then it continues a cell."""
     if not body:
         return []
     pitches = [b[0].top - a[0].top for a, b in zip(body, body[1:])]
     closest = min(pitches, default=0.0)
     groups = [[body[0]]]
     for pitch, line in zip(pitches, body[1:]):
-        apart = pitch > ROW_GAP * closest or pitch > LINE_PITCH * line[0].size
+        apart = pitch > ROW_GAP * closest or pitch > LINE_PITCH * line[0].size or bool(YEAR_CELL.match(line[0].text))
         if apart and line[0].x0 >= bounds[1]:
             groups[-1].append(line)
         elif apart:

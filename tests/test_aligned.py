@@ -131,3 +131,17 @@ def test_one_row_of_words_under_a_line_of_short_phrases_is_no_table():
     lines = [*_line(100, (50, "These shells are"), (240, "do not camp,"), (330, "care to see")),
              *_line(112, (50, "visitors we see"), (240, "for their part"), (330, "in the town"))]
     assert aligned_tables(lines) == []
+
+
+def test_a_two_column_table_by_year_with_rows_set_close_is_a_row_per_year():
+    lines = [*_line(100, (50, "Year"), (240, "Assessed contribution (CHF)")),
+             *_line(112, (50, "2021"), (300, "1,153,400")), *_line(122, (50, "2022"), (300, "1,121,800")),
+             *_line(132, (50, "2023"), (300, "1,121,800"))]
+    (table,) = aligned_tables(lines)
+    assert table[1] == [["Year", "Assessed contribution (CHF)"], ["2021", "1,153,400"], ["2022", "1,121,800"], ["2023", "1,121,800"]]
+
+
+def test_two_labels_that_are_no_year_column_make_no_table():
+    lines = [*_line(100, (50, "Partner"), (240, "Contact")), *_line(112, (50, "Peru"), (240, "lima@ilo.org")),
+             *_line(122, (50, "Chile"), (240, "santiago@ilo.org"))]
+    assert aligned_tables(lines) == []
