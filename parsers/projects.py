@@ -356,7 +356,7 @@ def build_projects(sections: list[Section], partner: str, partner_iso3: str | No
 
 LISTED = re.compile(  # "Work in Freedom (Bangladesh, India, 2013–2023) – Funded by ...": one project a paragraph
     r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]*?\b(?P<a>" + YEAR + r")\s?[-–—]\s?(?P<b>" + YEAR
-    + r"|\d\d)\b[^()]*)\)\s*[–—:-]\s+")
+    + r"|\d\d)\b[^()]*)\)(?:,\s*(?P<places>[^–—():]{2,80}?))?\s*[–—:-]\s+")  # "(2021–2023), Ukraine — funded by …" too
 LISTED_BRACKETED = re.compile(r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]{4,160})\)\s*\.?$")  # "Title (Ghana, 2021–2024)": all it says
 LISTED_TRIPLE = re.compile(  # "Safe Mines: OSH in Gold Mining — Ghana, Burkina Faso — 2017–2020": title, places, years
     r"^(?P<title>[^—\n]{5,160}?)\s+—\s+(?P<places>[^—\n]{3,160}?)\s+—\s+(?P<period>[^—.\n]{4,30}?)\.?$")

@@ -462,3 +462,12 @@ def test_a_line_of_title_places_and_years_parted_by_dashes_is_a_listed_project()
     assert [(p.title, p.start_year, p.end_year, [c.iso3 for c in p.countries])
             for p in listed_projects([section], "Orvik Foundation", None, [])] == [
         ("Safe Mines: OSH in Artisanal Gold Mining", 2017, 2020, ["GHA"]), ("Just Transition in Coal-Mining Districts", 2024, None, ["IDN"])]
+
+
+def test_a_listed_project_may_name_its_places_after_the_bracketed_years():
+    ltda = [Agency("Development Cooperation and Democracy Promotion Agency", "LTDA", "government", 0)]
+    section = _listing("Youth Employment in Georgia and Armenia (2021–2024), Georgia, Armenia — co-funded by the LTDA.",
+                       title="Projects")
+    assert [(p.title, p.start_year, p.end_year, sorted(c.iso3 for c in p.countries), p.funders)
+            for p in listed_projects([section], "Lithuania", "LTU", ltda)] == [
+        ("Youth Employment in Georgia and Armenia", 2021, 2024, ["ARM", "GEO"], ["LTDA"])]
