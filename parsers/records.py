@@ -67,7 +67,8 @@ def parse_records(document: Document, sha256: str) -> Records:
             {"brief_id": brief_id, "name": a.name, "acronym": a.acronym, "kind": a.kind} for a in agencies
         ]),
         "priorities": _rows("priorities", [
-            {"brief_id": brief_id, "ordinal": i, "text": text} for i, text in enumerate(find_priorities(narrative), 1)
+            {"brief_id": brief_id, "ordinal": i, "text": text}  # "Priorities and contact" is a contact section too
+            for i, text in enumerate(find_priorities([s for s in parts.sections if id(s) not in in_projects]), 1)
         ]),
         "sections": _rows("sections", [
             {"brief_id": brief_id, "ordinal": i, "heading": squash(s.title) or None, "body": s.body,

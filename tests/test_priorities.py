@@ -45,3 +45,19 @@ def test_a_table_of_numbered_priorities_lists_them():
     rows = [["Priority 1", "Digital transformation and e-governance"], ["Priority 2", "Quality education"]]
     section = Section(heading=None, blocks=[Block(kind="table", text="", page=2, size=9.5, rows=rows)])
     assert find_priorities([section]) == ["Digital transformation and e-governance", "Quality education"]
+
+
+def test_priorities_in_a_section_shared_with_the_contact_are_read():
+    from extractors.document import Block, Document
+    from parsers.records import parse_records
+
+    def block(kind: str, text: str, size: float = 10.0) -> Block:
+        return Block(kind=kind, text=text, page=1, size=size, bold=kind == "heading")
+
+    blocks = [block("heading", "Slovenia and the ILO", 24.0), block("paragraph", "Slovenia joined the ILO in 1992."),
+              block("heading", "Funding the ILO", 14.0), block("paragraph", "Slovenia provided €4.1 million to the ILO in 2022."),
+              block("heading", "Priorities and contact", 14.0), block("paragraph", "The Resolution names two priorities:"),
+              block("list_item", "The Western Balkans"), block("list_item", "Humanitarian assistance"),
+              block("paragraph", "ILO Office, Budapest · budapest@ilo.org")]
+    records = parse_records(Document(source="x.pdf", page_count=1, blocks=blocks, body_size=10.0), "ab" * 32)
+    assert [row["text"] for row in records["priorities"]] == ["The Western Balkans", "Humanitarian assistance"]
