@@ -25,6 +25,8 @@ _TITLE_NOISE = re.compile(
 )
 _MEMBER = re.compile(r"^(?:The\s+)?(?P<partner>[A-Z][\w'’ -]+?)\s+(?:is|was|became|has been)\s+(?:a|an|one of the)\s+(?:founding\s+)?(?:ILO\s+)?[Mm]ember")
 EMAIL = re.compile(r"[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+")
+ANNEX_TITLE = re.compile(r"^(?:Annex|Enclosure|Attachment)\s*\w?\s*[:–—-]\s*(?P<title>.+\band the (?:ILO|International Labour "
+                         r"Organi[sz]ation))$", re.IGNORECASE)
 ASKED_TO_CONTACT = re.compile(r"(?i)\b(?:please contact|contact us|do not hesitate to contact|(?:more|further) information,? "
                               r"(?:please )?contact|enquiries|inquiries)\b")
 PHONE = re.compile(r"(?:\b(?:T|Tel|Phone|Telephone|Tél)\b\.?\s*:?\s*)(\+?\d[\d ()./-]{5,}\d)|(\+\d{1,3}[\d ()-]{6,}\d)")
@@ -164,9 +166,20 @@ def _asked_to_contact(text: str) -> str:
     return "\n".join(squash(text[m.end():m.end() + 200]) for m in ASKED_TO_CONTACT.finditer(text))
 
 
+def _annex_title(outline: Outline) -> str | None:
+    """The title of a brief sent as the annex to a cover letter ("Annex: Morocco and the ILO"),
+    which names the partner as the brief does; the letter's subject may name it otherwise."""
+    for section in outline.sections:
+        if section.heading and (match := ANNEX_TITLE.match(squash(section.heading.text))):
+            return match.group("title")
+    return None
+
+
 def brief_facts(outline: Outline, metadata: dict[str, str], contact_text: str, full_text: str,
                 margins: Sequence[str] = ()) -> BriefFacts:
     title = SUBJECT.sub("", squash(outline.title.text)) if outline.title else None
+    if outline.title and SUBJECT.match(squash(outline.title.text)):
+        title = _annex_title(outline) or title
     if title and MONTH_YEAR.search(title) and outline.date_line is None:
         title = squash(MONTH_YEAR.sub("", title)).strip(" ,–-")
     partner = partner_from_title(title) if title else None

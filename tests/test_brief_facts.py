@@ -144,6 +144,17 @@ def test_a_letters_subject_line_is_its_title_and_its_date_line_its_date():
     assert (facts.title, facts.partner, facts.published) == ("The City of Vestrana and the ILO", "City of Vestrana", dt.date(2024, 2, 1))
 
 
+def test_a_cover_letters_annex_titled_for_the_partner_gives_the_title_over_the_subject_line():
+    from parsers.brief import brief_facts
+
+    parts = _outline(("heading", "INTERNATIONAL LABOUR ORGANIZATION"), ("paragraph", "Geneva, 4 November 2024"),
+                     ("heading", "Subject: Partnership between the Kingdom of Morocco and the ILO"),
+                     ("paragraph", "Dear Ambassador,"), ("heading", "Annex: Morocco and the ILO"),
+                     ("paragraph", "Morocco joined the ILO in 1956."))
+    facts = brief_facts(parts, {}, "", "Dear Ambassador,")
+    assert (facts.title, facts.partner) == ("Morocco and the ILO", "Morocco")
+
+
 def test_a_date_line_opening_a_masthead_above_the_title_dates_the_brief():
     parts = _outline(("paragraph", "Lisbon, June 2023 INTERNATIONAL LABOUR ORGANIZATION · DEVELOPMENT PARTNERS"),
                      ("heading", "Portugal and the ILO"), ("paragraph", "Portugal is a founding member of the ILO."))
