@@ -15,6 +15,10 @@ RANGE = re.compile(
     r"|(?P<a4>" + YEAR + r")\s+(?:to|until|through)\s+(?:FY\s?)?(?P<b4>" + YEAR + r"))\b",
     re.IGNORECASE,
 )
+SHORT_MONTH = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?"  # "Mar ", "March ", "Sept. ", or none
+BARE_PERIOD = re.compile(  # a text that is only a period: "2019–2022", "2021 – ongoing", "Mar 2023 – Feb 2026", "Since 2018", "2022"
+    r"^(?:(?:Since|From)\s+)?" + SHORT_MONTH + YEAR + r"(?:\s*[-–—]\s*(?:" + SHORT_MONTH + r"(?:19|20)?\d\d|ongoing|present|today))?$",
+    re.IGNORECASE)
 SINGLE = re.compile(r"(?<![\d/.-])(?P<y>" + YEAR + r")(?![\d/-])")
 
 

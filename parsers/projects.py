@@ -18,8 +18,8 @@ from extractors.document import Block
 from extractors.text import squash
 from parsers.agencies import Agency
 from parsers.countries import CountryMention, find_countries
-from parsers.periods import OPEN_RANGE, end_year_of, split_trailing_years
-from parsers.sections import SHORT_MONTH, Section
+from parsers.periods import OPEN_RANGE, SHORT_MONTH, YEAR, end_year_of, split_trailing_years
+from parsers.sections import Section
 from parsers.sentences import split_sentences
 
 NARRATIVE = re.compile(r"contribution|priorit|\bcontacts?\b|further information|more information", re.IGNORECASE)
@@ -46,7 +46,6 @@ END_COLUMN = re.compile(r"^(?:end(?: year)?|to|until|ends?)$", re.IGNORECASE)
 FUNDER_COLUMN = re.compile(r"fund|donor|financ", re.IGNORECASE)
 COUNTRY_COLUMN = re.compile(r"countr|locations?$|where", re.IGNORECASE)
 PROJECT_LIST = re.compile(r"projects|programmes|development cooperation|highlights|initiatives", re.IGNORECASE)
-YEAR = r"(?:19|20)\d\d"
 SPAN = r"(?:\d+\s+(?:months?|years?)\s*)?\(?\s*"  # "36 months (2019–2022)"
 YEARS_LINE = re.compile(r"^(?:(?:duration|period|timeframe|time frame|project period|implementation period|dates?|years?)\s*:?\s*)?"
                         + SPAN + "(" + YEAR + r"\s?(?:[-–—/]|to)\s?(?:(?:19|20)?\d\d))\s*\)?\.?$", re.IGNORECASE)

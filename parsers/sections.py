@@ -7,14 +7,11 @@ from dataclasses import dataclass, field, replace
 
 from extractors.document import Block, Document
 from extractors.text import squash
+from parsers.periods import BARE_PERIOD
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 LETTERHEAD = re.compile(r"(?:the\s+)?International\s+Labour\s+(?:Organi[sz]ation|Office)|ILO", re.IGNORECASE)  # names no partner
 MARGIN_EMS = 3.0  # a period starting this far left of the heading after it is a note in the margin beside it
-SHORT_MONTH = r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?"  # "Mar ", "March ", "Sept. ", or none
-BARE_PERIOD = re.compile(  # "2019–2022", "2021 – ongoing", "Mar 2023 – Feb 2026", "Since 2018", "2022"
-    r"^(?:(?:Since|From)\s+)?" + SHORT_MONTH + r"(?:19|20)\d\d(?:\s*[-–—]\s*(?:" + SHORT_MONTH + r"(?:19|20)?\d\d|ongoing|present|today))?$",
-    re.IGNORECASE)
 DATE_LINE_CHARS = 60  # "Cooperation overview · Riyadh, December 2023": a subtitle that dates the brief, not a sentence
 MONTH_YEAR = re.compile(r"\b(" + MONTHS + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,\s+)?((?:19|20)\d\d)\b")  # "April 2024", "April 8, 2024"
 
