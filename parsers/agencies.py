@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractors.text import squash
@@ -43,12 +44,13 @@ COMPANY = re.compile(
     r"\b(?:retailer|company|firm|corporation|multinational|manufacturer|brand|bank|group|enterprise)\s+"
     r"(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+(?:has|have|is|was|supports?|funds?|finances?|provides?|contributes?)\b"
 )
+SENTENCE_START = r"(?:^|(?<=[.;:!?] )|(?<=\n))"
 APPOSITIVE = re.compile(  # "Enabel, the Belgian development agency, implements …": a name its description calls an institution
-    r"(?:^|(?<=[.;:!?] )|(?<=\n))(?!(?:The|This|That|In|At|For|With|Since|From|By|As|Under|Through|On)\b)"
+    SENTENCE_START + r"(?!(?:The|This|That|In|At|For|With|Since|From|By|As|Under|Through|On)\b)"
     r"(?P<name>[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:agency|ministry|department|division|development arm|development bank|development finance institution|directorate)\b")
 SUBJECT = re.compile(  # "The U.S. Department of State represents …", "…, and the Directorate of Labour hosts …": an institution named as the subject of its role
-    r"(?:(?:^|(?<=[.;:!?] )|(?<=\n))The|(?:(?<=, and )|(?<=, while ))the) (?P<name>[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|of|for|and|the|on)){1,8}?) "
+    r"(?:" + SENTENCE_START + r"The|(?:(?<=, and )|(?<=, while ))the) (?P<name>[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|of|for|and|the|on)){1,8}?) "
     r"(?:represents|leads|manages|is responsible|coordinates|oversees|administers|steers|runs|implements|hosts|shares|advises|"
     r"cooperates)\b")
 NAME_TOKEN = re.compile(r"[A-Z][\w'&.-]*")
@@ -186,7 +188,7 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
             spans.append((start, match.end()))
             found.append(Agency(name, match.group("acr"), _kind(name), start))
     for match in NAMED_START.finditer(text):
-        if any(start <= match.start() < end for start, end in spans):
+        if _inside(spans, match.start()):
             continue
         name = _name_after(text, match.start())
         if len(name.split()) >= 3 and not _foreign(name, partner_iso3):
@@ -194,21 +196,21 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
     for match in SUBJECT.finditer(text):
         name = match.group("name")
         if INSTITUTION.search(name) and not _foreign(name, partner_iso3) and not SOCIAL_PARTNER.search(name) \
-                and not any(s <= match.start("name") < e for s, e in spans):
+                and not _inside(spans, match.start("name")):
             found.append(Agency(name, None, _kind(name), match.start("name")))
     for match in APPOSITIVE.finditer(text):
         name = match.group("name")
-        if not _foreign(name, partner_iso3) and not find_countries(name) and not any(s <= match.start() < e for s, e in spans):
+        if not _foreign(name, partner_iso3) and not find_countries(name) and not _inside(spans, match.start()):
             found.append(Agency(name, None, "government", match.start("name")))
     for match in FOUNDATION.finditer(text):
         name = _name_before(text, match.end())
         words = name.split()
         named = len(words) >= 2 and words[-2].lower() not in CONNECTORS
-        if named and not _foreign(name, partner_iso3) and not any(s <= match.start() < e for s, e in spans):
+        if named and not _foreign(name, partner_iso3) and not _inside(spans, match.start()):
             found.append(Agency(name, None, "private", text.rfind(name, 0, match.end())))
     for match in FUNDER.finditer(text):
         name, start = (match.group("name"), match.start("name")) if match.group("name") else (match.group("agent"), match.start("agent"))
-        if not _foreign(name, partner_iso3) and not any(s <= start < e for s, e in spans):
+        if not _foreign(name, partner_iso3) and not _inside(spans, start):
             found.append(Agency(name, None, _kind(name), start))
     for match in COMPANY.finditer(text):
         found.append(Agency(match.group("name"), None, "private", match.start("name")))
@@ -290,10 +292,30 @@ def _arms(text: str, partner: str, whole_brief: str) -> list[Agency]:
     return arms
 
 
+def with_listed(found: list[Agency], tables: Iterable[list[Agency]]) -> list[Agency]:
+    """The agencies named in the text, then those a table of institutions lists that the text
+    did not name (by name or acronym)."""
+    agencies = list(found)
+    for agency in (a for table in tables for a in table):
+        if not any(_same(a, agency) for a in agencies):
+            agencies.append(agency)
+    return agencies
+
+
+def _same(kept: Agency, agency: Agency) -> bool:
+    """Whether `agency` is one already kept: the same name, or the same acronym."""
+    return kept.name.lower() == agency.name.lower() or bool(agency.acronym and kept.acronym == agency.acronym)
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls in one of the spans already read as a name with its acronym."""
+    return any(start <= at < end for start, end in spans)
+
+
 def _dedupe(found: list[Agency]) -> list[Agency]:
     agencies: list[Agency] = []
     for agency in sorted(found, key=lambda a: (a.start, a.acronym is None)):
-        same = next((a for a in agencies if a.name.lower() == agency.name.lower() or (agency.acronym and a.acronym == agency.acronym)), None)
+        same = next((a for a in agencies if _same(a, agency)), None)
         if same is None:
             agencies.append(agency)
         elif same.acronym is None and agency.acronym:

@@ -8,11 +8,10 @@ of briefs into one frame per table at once (parsers.frames).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from extractors.document import Document
 from extractors.text import squash
-from parsers.agencies import Agency, find_agencies, table_agencies
+from parsers.agencies import find_agencies, table_agencies, with_listed
 from parsers.brief import brief_facts
 from parsers.columns import COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, Records, Row
 from parsers.contributions import distinct, find_contributions
@@ -40,7 +39,7 @@ def parse_records(document: Document, sha256: str) -> Records:
     listed = {id(b): found for s in narrative for b in s.blocks
               if b.kind == "table" and (found := table_agencies(b.rows or [], facts.partner_iso3)) is not None}
     narrative_text = "\n".join(f"{s.title}\n" + "\n\n".join(b.text for b in s.blocks if id(b) not in listed) for s in narrative)
-    agencies = _merged(find_agencies(narrative_text, facts.partner_iso3, facts.partner, full_text), listed.values())
+    agencies = with_listed(find_agencies(narrative_text, facts.partner_iso3, facts.partner, full_text), listed.values())
     projects = build_projects(parts.sections, partner, facts.partner_iso3, agencies)
     contributions = distinct(c for s in narrative for c in find_contributions(s.blocks, s.title, run_in=_is_run_in(s)))
     indicators = find_indicators([b for s in narrative for b in s.blocks])
@@ -76,16 +75,6 @@ def parse_records(document: Document, sha256: str) -> Records:
             for i, s in enumerate(parts.sections, 1)
         ]),
     }
-
-
-def _merged(found: list[Agency], tables: Iterable[list[Agency]]) -> list[Agency]:
-    """The agencies named in the text, then those a table of institutions lists that the text
-    did not name (by name or acronym)."""
-    agencies = list(found)
-    for agency in (a for table in tables for a in table):
-        if not any(a.name.lower() == agency.name.lower() or (agency.acronym and a.acronym == agency.acronym) for a in agencies):
-            agencies.append(agency)
-    return agencies
 
 
 def _rows(table: str, rows: list[Row]) -> list[Row]:
