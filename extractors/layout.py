@@ -82,7 +82,7 @@ def find_gutter(words: list[Word], width: float, left: float = 0.0) -> float | N
         for previous, word in zip([None, *row], row):
             if not left + 0.3 * (width - left) <= word.x0 <= left + 0.7 * (width - left):
                 continue
-            if previous is None or word.x0 - previous.x1 >= max(4.0, 0.6 * word.size):
+            if _starts_apart(previous, word):
                 votes[round(word.x0 / 2)] += 1
     if not votes:
         return None
@@ -93,6 +93,11 @@ def find_gutter(words: list[Word], width: float, left: float = 0.0) -> float | N
     best = _outdented(rows, votes, best)
     starts = [w.x0 for row in rows for w in row if abs(w.x0 / 2 - best) <= 1.5]
     return _pulled_left(rows, min(starts))
+
+
+def _starts_apart(previous: Word | None, word: Word) -> bool:
+    """Whether `word` starts its line or follows a gap wider than a word space: where a column may start."""
+    return previous is None or word.x0 - previous.x1 >= max(4.0, 0.6 * word.size)
 
 
 def _crossing(rows: list[list[Word]], x: float) -> int:
@@ -107,7 +112,7 @@ def _pulled_left(rows: list[list[Word]], gutter: float) -> float:
     no line crosses the new place (one-column text, where a false gutter falls, has many)."""
     early = [w.x0 for row in rows for previous, w in zip([None, *row], row)
              if gutter - OUTDENT <= w.x0 < gutter - 1 < w.x1
-             and (previous is None or w.x0 - previous.x1 >= max(4.0, 0.6 * w.size))]
+             and _starts_apart(previous, w)]
     if early and _crossing(rows, min(early)) <= min(len(rows) // 20, _crossing(rows, gutter) - 1):
         return min(early)
     return gutter
