@@ -1,3 +1,3 @@
-from briefs.cli import app
+from briefs.launch import main
 
-app()
+main()

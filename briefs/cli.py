@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from briefs.settings import configure_prefect, use_prefect_server
+from briefs.launch import ENV_AT_LAUNCH
+from briefs.settings import prepare_prefect
 
 app = typer.Typer(help="Turn PDF partnership briefs into validated DuckDB tables.", no_args_is_help=True, add_completion=False)
 console = Console()
@@ -73,8 +74,7 @@ def ingest(
             if dask_address is None:
                 read_ahead.start(new, limits, tuple(passwords), max(1, workers))
             try:
-                configure_prefect(verbose)
-                use_prefect_server(console.print)
+                server = prepare_prefect(verbose, console.print)
                 with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                               TimeElapsedColumn(), console=console, transient=True) as progress:
                     bar = progress.add_task("starting Prefect…", total=None)
@@ -89,6 +89,10 @@ def ingest(
                         remove()
             finally:
                 read_ahead.stop()  # a run that failed to start must not go on reading
+            if server is not None:  # the next run, handed to a warm runner, skips the imports
+                from briefs.runner import start_beside
+
+                start_beside(server.pid, ENV_AT_LAUNCH)
         else:
             summary.report = _write_report(db, summary.run_id)
     except WarehouseBusy as exc:
@@ -155,20 +159,30 @@ app.add_typer(server_app, name="server")
 
 @server_app.command("status")
 def server_status() -> None:
-    """Say whether the background Prefect server is running, and where."""
+    """Say whether the background Prefect server and the warm runner are running."""
     from briefs.prefect_server import running
+    from briefs.runner import ready, runners
 
     info = running()
-    console.print(f"running at {info.url} (pid {info.pid})" if info else "not running")
+    console.print(f"Prefect server: running at {info.url} (pid {info.pid})" if info else "Prefect server: not running")
+    current = ready(ENV_AT_LAUNCH)
+    for runner in runners():
+        state = "ready" if runner == current else "ready for other code or settings" if runner.ready else "starting"
+        console.print(f"warm runner: pid {runner.pid}, {state}")
+    if not runners():
+        console.print("warm runner: not running")
 
 
 @server_app.command("stop")
 def server_stop() -> None:
-    """Stop the background Prefect server started by briefs."""
+    """Stop the background Prefect server and the warm runners started by briefs."""
     from briefs.prefect_server import stop
+    from briefs.runner import stop_all
 
     info = stop()
     console.print(f"stopped the server at {info.url}" if info else "no server was running")
+    for runner in stop_all():
+        console.print(f"stopping the warm runner {runner.pid} (it ends when its runs have)")
 
 
 @app.command()
@@ -183,8 +197,7 @@ def serve(
     if (cron is None) == (interval is None):
         console.print("[red]error:[/] give exactly one of --cron or --interval")
         raise typer.Exit(EXIT_FAILED)
-    configure_prefect(verbose)
-    use_prefect_server(console.print)
+    prepare_prefect(verbose, console.print)
     from prefect import serve as prefect_serve
 
     from briefs.scheduling import ingest_deployment

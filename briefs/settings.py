@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefs.prefect_server import ServerInfo
 
 
 def configure_prefect(verbose: bool = False) -> None:
@@ -21,11 +25,42 @@ def configure_prefect(verbose: bool = False) -> None:
         os.environ.setdefault(name, value)
 
 
-def use_prefect_server(say: Callable[[str], None]) -> None:
+_preloaded = False  # Prefect was imported before this process's settings were made
+
+
+def prefect_preloaded() -> None:
+    """Called in a fork of the warm runner (briefs.runner), which imported Prefect with its own
+    environment: prepare_prefect then has Prefect read its settings again."""
+    global _preloaded
+    _preloaded = True
+
+
+def prepare_prefect(verbose: bool, say: Callable[[str], None]) -> ServerInfo | None:
+    """Everything the CLI sets before a flow runs (configure_prefect, use_prefect_server); the
+    background server used, if it is briefs' own."""
+    configure_prefect(verbose)
+    server = use_prefect_server(say)
+    if _preloaded:
+        _reread()
+    return server
+
+
+def _reread() -> None:
+    """Have an imported Prefect read its settings and logging levels from this environment again,
+    as it would have on import."""
+    from prefect.context import refresh_global_settings_context
+    from prefect.logging.configuration import setup_logging
+
+    refresh_global_settings_context()
+    setup_logging(incremental=False)
+
+
+def use_prefect_server(say: Callable[[str], None]) -> ServerInfo | None:
     """Point Prefect at the background server briefs keeps (started now if needed), unless
-    PREFECT_API_URL is set or BRIEFS_PREFECT_SERVER=ephemeral asks for a temporary one."""
+    PREFECT_API_URL is set or BRIEFS_PREFECT_SERVER=ephemeral asks for a temporary one; that
+    server, or None."""
     if os.environ.get("PREFECT_API_URL") or os.environ.get("BRIEFS_PREFECT_SERVER") == "ephemeral":
-        return
+        return None
     from briefs.prefect_server import ensure_server, running
 
     info = running()
@@ -35,5 +70,6 @@ def use_prefect_server(say: Callable[[str], None]) -> None:
             info = ensure_server()
         except RuntimeError as exc:
             say(f"{exc}; using a temporary server for this run")
-            return
+            return None
     os.environ["PREFECT_API_URL"] = info.url
+    return info
