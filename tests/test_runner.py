@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
-from briefs.runner import key, ready, stop_all
+from briefs.runner import key, ready, runners, stop_all
 from conftest import FIXTURES, warehouse_snapshot
 
 BRIEFS = str(Path(sys.executable).with_name("briefs"))
@@ -127,23 +129,41 @@ def test_a_runner_refuses_a_request_for_other_code_or_settings(warm):
         assert client.recv(64) == b"refused"
 
 
-def test_a_runner_ends_when_its_prefect_server_does(warm, tmp_path):
-    env = {**warm[0], "BRIEFS_TEST": "ends-with-its-server"}  # another key: a runner of its own
+@pytest.fixture
+def elsewhere(warm):
+    """The warm fixture's environment with a PREFECT_HOME of its own, where other runners may live
+    (a short path: a socket's must fit in 107 bytes)."""
+    home = tempfile.mkdtemp(prefix="briefs-home-")
+    yield {**warm[0], "PREFECT_HOME": home}
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def test_a_runner_ends_when_its_prefect_server_does(elsewhere, tmp_path):
     server = subprocess.Popen(["sleep", "600"])
-    runner = start_runner(env, server.pid, tmp_path / "runner.log")
-    socket_file = ready(env).socket
+    runner = start_runner(elsewhere, server.pid, tmp_path / "runner.log")
+    socket_file = ready(elsewhere).socket
     server.kill()
     server.wait()
     assert ended(runner)
     assert not socket_file.exists()
 
 
-def test_briefs_server_stop_ends_the_runner(warm, tmp_path):
-    env = {**warm[0], "BRIEFS_TEST": "stopped-by-briefs-server-stop"}
-    runner = start_runner(env, os.getpid(), tmp_path / "runner.log")
-    stopped = subprocess.run([BRIEFS, "server", "stop"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+def test_briefs_server_stop_ends_the_runner(elsewhere, tmp_path):
+    runner = start_runner(elsewhere, os.getpid(), tmp_path / "runner.log")
+    stopped = subprocess.run([BRIEFS, "server", "stop"], env=elsewhere, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert f"warm runner {runner.pid}" in stopped.stdout
     assert ended(runner)
+
+
+def test_a_new_runner_ends_the_one_it_supersedes(elsewhere, tmp_path):
+    first = start_runner(elsewhere, os.getpid(), tmp_path / "runner.log")
+    second = start_runner({**elsewhere, "BRIEFS_TEST": "other settings"}, os.getpid(), tmp_path / "runner.log")
+    try:
+        assert ended(first)
+        assert [runner.pid for runner in runners(elsewhere)] == [second.pid]
+    finally:
+        stop_all(elsewhere)
+        ended(second)
 
 
 def test_the_key_follows_prefect_and_python_settings_not_the_rest_of_the_environment():
