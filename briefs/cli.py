@@ -76,7 +76,8 @@ def ingest(
             try:
                 server = prepare_prefect(verbose, console.print)
                 with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                              TimeElapsedColumn(), console=console, transient=True) as progress:
+                              TimeElapsedColumn(), console=console, transient=True,
+                              disable=not console.is_terminal) as progress:  # redrawn 10 times a second
                     bar = progress.add_task("starting Prefect…", total=None)
                     remove = on_file_done(lambda o: progress.update(bar, description=f"ingesting ({o.source_file})", advance=1))
                     try:
