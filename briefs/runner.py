@@ -290,12 +290,15 @@ def serve(watch: int | None) -> Request | None:
                     close_all()
                     conn.close()
                     return request
-                os.setpgid(pid, pid)  # here too, so that a signal sent at once finds the group
+                try:
+                    os.setpgid(pid, pid)  # here too, so that a signal sent at once finds the group
+                except OSError:
+                    pass  # the fork has done it already, or has ended
                 for fd in request.fds:
                     os.close(fd)
                 conn.send(f"pid {pid}".encode())
                 runs[pid] = conn
-                print(f"run {pid}: {' '.join(request.argv[1:])}", flush=True)
+                print(f"run {pid}: {' '.join(masked(request.argv[1:]))}", flush=True)
         _reap(runs)
         if not stopping and time.monotonic() - checked >= CHECK_SECONDS:
             checked = time.monotonic()
@@ -310,6 +313,15 @@ def serve(watch: int | None) -> Request | None:
     print(f"runner {os.getpid()} stopped: {stopping[0]}", flush=True)
     close_all()
     return None
+
+
+def masked(args: list[str]) -> list[str]:
+    """A run's arguments as the log shows them: passwords masked."""
+    shown, secret = [], False
+    for arg in args:
+        shown.append("***" if secret else "--password=***" if arg.startswith("--password=") else arg)
+        secret = arg == "--password"
+    return shown
 
 
 def _locked(lock) -> bool:

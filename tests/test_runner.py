@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from briefs.runner import key, ready, runners, stop_all
+from briefs.runner import masked, key, ready, runners, stop_all
 from conftest import FIXTURES, warehouse_snapshot
 
 BRIEFS = str(Path(sys.executable).with_name("briefs"))
@@ -182,3 +182,8 @@ def test_the_key_changes_when_a_source_file_changes(tmp_path, monkeypatch):
     before = key({}, packages=("runnerkeypkg",))
     module.write_text("A = 22\n")
     assert key({}, packages=("runnerkeypkg",)) != before
+
+
+def test_the_runners_log_never_shows_a_password():
+    args = ["ingest", "in", "--password", "s3cret", "--password=other", "--db", "w.duckdb"]
+    assert masked(args) == ["ingest", "in", "--password", "***", "--password=***", "--db", "w.duckdb"]
