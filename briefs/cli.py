@@ -166,11 +166,11 @@ def server_status() -> None:
 
     info = running()
     console.print(f"Prefect server: running at {info.url} (pid {info.pid})" if info else "Prefect server: not running")
-    current = ready(ENV_AT_LAUNCH)
-    for runner in runners():
+    current, alive = ready(ENV_AT_LAUNCH), runners()
+    for runner in alive:
         state = "ready" if runner == current else "ready for other code or settings" if runner.ready else "starting"
         console.print(f"warm runner: pid {runner.pid}, {state}")
-    if not runners():
+    if not alive:
         console.print("warm runner: not running")
 
 

@@ -1,4 +1,5 @@
-"""Prefect settings the CLI needs before Prefect is imported."""
+"""Prefect settings the CLI needs before a flow runs: set before Prefect is imported, or read
+again by a Prefect the warm runner imported earlier."""
 
 from __future__ import annotations
 
