@@ -12,13 +12,13 @@ from parsers.countries import find_countries
 INSTITUTION = re.compile(
     r"\b(?:Ministry|Ministries|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Office|Bureau|"
     r"Fund|Foundation|Bank|Corporation|Institute|Institution|Treasury|Council|Commission|Gesellschaft|Administration|Authority|"
-    r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation|Inspectorate|Executive|"
+    r"Secretariat|Service|Trust|Company|Retailing|Aid|Organi[sz]ation|Inspectorate|Superintenden(?:cy|ce|cia)|Executive|"
     r"Agencia|Agência|Ministerio|Ministério|Instituto|Institut|Fondation|Fundación|Fundação|Caisse|Banque|Banco|"
     r"Dirección|Conseil|Consejo)\b"
 )
 PRIVATE = re.compile(r"\b(?:Foundation|Fundaci[óo]n|Funda[çc][ãa]o|Fondation|Fondazione|Stiftung|Company|Corporation|Inc|Ltd|"
                      r"Group|Grupo|Retailing|PLC|GmbH|AG|SA|Holdings?)\b")
-GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid)\b")
+GOVERNMENT = re.compile(r"\b(?:Ministry|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Federal|State|Government|Office|Secretariat|Aid|Superintenden(?:cy|ce|cia))\b")
 CHARITY = re.compile(r"\b(?:Trust|Charity|Charitable|Philanthropies|Endowment)\b")
 FOREIGN = re.compile(
     r"\b(?:ILO|International Labour|International Organi[sz]ation|United Nations|UN|OECD|World Bank|ITC-?ILO|"

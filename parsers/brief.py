@@ -15,7 +15,7 @@ from parsers.sections import DATE_LINE_CHARS, MONTH_YEAR, MONTHS, Outline
 
 SUBJECT = re.compile(r"^(?:Subject|Re|Object|Objet)\s*:\s*", re.IGNORECASE)  # a letter's subject line as its title
 DATE_LINE = re.compile(r"(?:[A-Z][\w .'-]{1,25},\s*)?(?P<date>\d{1,2}\s+\w+\s+(?:19|20)\d\d|\w+\s+(?:19|20)\d\d)\b")  # "Geneva, 19 February 2024"
-DATE_LABEL = re.compile(r"\b(?:Published|Publication date|Status|Date|(?:Last )?[Uu]pdated|Issued|As (?:of|at))\s*:?", re.IGNORECASE)
+DATE_LABEL = re.compile(r"\b(?:Published|Publication date|Edition|Status|Date|(?:Last )?[Uu]pdated|Issued|As (?:of|at))\s*:?", re.IGNORECASE)
 _MONTH_NUMBERS = {name[:3].lower(): index + 1 for index, name in enumerate(MONTHS.split("|"))}
 _TITLE_NOISE = re.compile(
     r"\b(?:ILO|International Labour Organi[sz]ation|co-?operation|partnerships?|brief|profile|"

@@ -93,6 +93,12 @@ def test_an_inspectorate_is_an_agency():
     assert [a.acronym for a in find_agencies("The Inspectorate of Labour and Mines (ITM) shares expertise.", "LUX")] == ["ITM"]
 
 
+def test_a_superintendency_is_a_government_agency():
+    found = find_agencies("The National Superintendency of Labour Inspection (SUNAFIL) shares its experience.", "PER")
+    assert [(a.name, a.acronym, a.kind) for a in found] == [
+        ("National Superintendency of Labour Inspection", "SUNAFIL", "government")]
+
+
 def test_an_executive_agency_is_an_agency():
     text = "The Health and Safety Executive (HSE) shares its expertise with ILO projects."
     assert [(a.name, a.acronym) for a in find_agencies(text, "GBR")] == [("Health and Safety Executive", "HSE")]

@@ -99,6 +99,12 @@ def test_a_labelled_date_in_a_running_footer_gives_the_publication_month():
     assert published_date(parts, {}, ["ILO · Partnership Profile – Switzerland · Published: November 2023"]) == dt.date(2023, 11, 1)
 
 
+def test_the_edition_named_in_a_running_footer_gives_the_publication_month():
+    parts = _outline(("heading", "Peru and the ILO"), ("paragraph", "Peru joined the ILO in 1919."))
+    footer = "Partnerships and Field Support Department (PARDEV) Edition: September 2023"
+    assert published_date(parts, {}, [footer]) == dt.date(2023, 9, 1)
+
+
 def test_a_subtitle_of_up_to_sixty_characters_ending_in_the_month_dates_the_brief():
     parts = _outline(("heading", "Saudi Arabia and the ILO"), ("paragraph", "Cooperation overview · Riyadh, December 2023"),
                      ("paragraph", "Text."))
