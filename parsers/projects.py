@@ -18,7 +18,7 @@ from extractors.document import Block
 from extractors.text import squash
 from parsers.agencies import Agency
 from parsers.countries import CountryMention, find_countries
-from parsers.periods import OPEN_RANGE, SHORT_MONTH, YEAR, end_year_of, split_trailing_years
+from parsers.periods import OPEN_END, OPEN_RANGE, SHORT_MONTH, YEAR, end_year_of, split_trailing_years
 from parsers.sections import Section
 from parsers.sentences import split_sentences
 
@@ -89,7 +89,7 @@ MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|Octo
 LABELLED_YEARS = re.compile(
     r"\b(?:Duration|Period|Timeframe|Time frame|Project period|Implementation period|Dates)\s*:\s*" + SPAN
     + r"(?:from\s+)?" + SHORT_MONTH + "(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until)\s?" + SHORT_MONTH
-    + r"(?P<b>" + YEAR + r"|\d\d(?!\d))|(?![-–—/\d]|\s?(?:to|until)\b))", re.IGNORECASE)
+    + r"(?P<b>" + YEAR + r"|\d\d(?!\d))|(?P<open>" + OPEN_END + r")|(?![-–—/\d]|\s?(?:to|until)\b))", re.IGNORECASE)
 RUNNING_IN = re.compile(  # "Running in the 2022–23 biennium", "implemented over 2019-2021"
     r"\b(?:running|runs|ran|implemented|carried out|taking place|takes place)\s+(?:in|during|over|from)\s+(?:the\s+)?"
     r"(?P<a>" + YEAR + r")\s?[-–—/]\s?(?P<b>" + YEAR + r"|\d\d(?!\d))\b", re.IGNORECASE)
@@ -114,6 +114,8 @@ def text_years(text: str) -> tuple[int | None, int | None]:
     "funded by the OIS in 2024–2025", "launched in 2021
     and scheduled to end in 2023", "started in 2020 and will run until 2023", or one still open,
     "2022 – ongoing", "Since 2018, …" opening it (no end year)."""
+    if (match := LABELLED_YEARS.search(text)) and match.group("open"):  # "Duration: October 2023 – ongoing"
+        return int(match.group("a")), None
     for match in (LABELLED_YEARS.search(text), RUNNING_IN.search(text), OPENING_SPAN.match(text), FUNDED_OVER.search(text)):
         if match and (years := _matched_years(match)):
             return years
@@ -277,7 +279,7 @@ FUNDS_IT = re.compile(
     + r"|\s+(?:is|was|has been|remains|is also)\s+(?:a|the|one of the)\s+(?:\w+\s+)?(?:funding partner|donor|funder|financial partner)s?\b)"
 )
 AGAIN_BY = re.compile(r"\bby\s+(?:the\s+)?$")  # "funded first by DFID and, since 2020, by the FCDO"
-COORDINATED = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?$")
+COORDINATED = re.compile(r"^(?:\s*\([^()]*\)|\))?(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?$")  # after "Name (ACR)" too
 
 
 def _mentions(sentence: str, agencies: list[Agency]) -> list[tuple[int, int, str]]:

@@ -17,6 +17,15 @@ def test_funded_by_names_the_funder():
     assert _funders("The project funded by the METI is implemented in Asia.", AGENCIES, "Japan") == ["METI"]
 
 
+def test_a_donor_label_naming_two_agencies_with_their_acronyms_names_both():
+    text = "Donor: Ministry of Economy, Trade and Industry (METI) and Japanese International Cooperation Agency (JICA)"
+    assert _funders(text, AGENCIES, "Japan") == ["METI", "JICA"]
+
+
+def test_a_labelled_duration_left_ongoing_has_no_end_year():
+    assert text_years("Duration: October 2023 – ongoing. Location: Cambodia") == (2023, None)
+
+
 def test_an_agency_acting_as_subject_of_a_funding_verb_is_a_funder():
     assert _funders("The MHLW established the SSN Fund in 2011.", AGENCIES, "Japan") == ["MHLW"]
 
