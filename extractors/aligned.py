@@ -31,6 +31,7 @@ MAX_GAP = 4.0  # ems between two lines of one table
 WRAPPING = {"and", "or", "of", "for", "with", "the", "in", "on", "to", "a", "an", "&"}  # a title goes on after these ("Funded by" is a label)
 YEAR_CELL = re.compile(r"(?:19|20)\d\d\b")  # a line opening with a year starts a row of a table by year, however close
 PERIOD_LABEL = re.compile(r"(?:calendar |fiscal |financial )?(?:year|years|biennium|period)", re.IGNORECASE)
+FIGURE = re.compile(r"\d|^[–—-]$")  # a number, or a dash standing for none
 LABEL = re.compile(r"[^\d]*[^\W\d_]{3}[^\d]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?")  # a word, or a year
 
 
@@ -101,6 +102,8 @@ def _table_from(lines: list[list[Word]], start: int) -> tuple[Table | None, int]
     tolerance = 0.5 * size
     if start and _continues_grid(lines[start - 1], lines[start], edges, tolerance):
         return None, 0
+    if start + 1 < len(lines) and not _keeps_to(lines[start + 1], edges, tolerance):
+        edges = _right_aligned(_cells(lines[start]), lines[start + 1], tolerance) or edges
     body: list[list[Word]] = []
     for line in lines[start + 1:]:
         previous = body[-1] if body else lines[start]
@@ -125,6 +128,27 @@ def _table_from(lines: list[list[Word]], start: int) -> tuple[Table | None, int]
     return (box, [header] + [cells for cells, _ in rows]), 1 + sum(len(group) for _, group in rows)
 
 
+def _right_aligned(header: list[list[Word]], first: list[Word], tolerance: float) -> list[float] | None:
+    """Left edges for columns of figures set flush right under labels set flush right ("2020 |
+    2021" over "412,650 | 150,000"), where a wider figure starts left of its label: the first
+    column starts where the first row's figure under it starts, each other one just after the
+    column before it ends. None unless the first row has a word ending under each label."""
+    rights = [cell[-1].x1 for cell in header]
+    under = [[w for w in first if abs(w.x1 - right) <= tolerance] for right in rights]
+    if not all(under):
+        return None
+    return [min(w.x0 for w in under[0])] + [right + tolerance for right in rights[:-1]]
+
+
+def _fills(line: list[Word], bounds: list[float]) -> bool:
+    """Whether `line` has a figure (or a dash for none) in every column after the first, and
+    words in that one: a row of figures, which does not wrap."""
+    columns: dict[int, list[str]] = {}
+    for word in line:
+        columns.setdefault(max(i for i, bound in enumerate(bounds) if bound <= word.x0), []).append(word.text)
+    return len(columns) == len(bounds) and all(FIGURE.search(" ".join(columns[i])) for i in range(1, len(bounds)))
+
+
 def _continues_grid(above: list[Word], line: list[Word], edges: list[float], tolerance: float) -> bool:
     """Whether the line just above a would-be header has a run of words starting at each of its
     columns: then the 'labels' are the second lines of a grid of cards' titles, not a header."""
@@ -142,15 +166,16 @@ def _keeps_to(line: list[Word], edges: list[float], tolerance: float) -> bool:
 def _rows(body: list[list[Word]], bounds: list[float]) -> list[tuple[list[str], list[list[Word]]]]:
     """The body's lines grouped into rows, each as its cells' texts and its lines. A line starts
     a new row where the space above it is wider than ROW_GAP times the closest pitch or than a
-    wrapped line's (LINE_PITCH), or where it opens with a year, unless its first column is empty:
-    then it continues a cell."""
+    wrapped line's (LINE_PITCH), where it opens with a year, or where it and the line above both
+    fill every column, unless its first column is empty: then it continues a cell."""
     if not body:
         return []
     pitches = [b[0].top - a[0].top for a, b in zip(body, body[1:])]
     closest = min(pitches, default=0.0)
     groups = [[body[0]]]
-    for pitch, line in zip(pitches, body[1:]):
-        apart = pitch > ROW_GAP * closest or pitch > LINE_PITCH * line[0].size or bool(YEAR_CELL.match(line[0].text))
+    for pitch, above, line in zip(pitches, body, body[1:]):
+        apart = pitch > ROW_GAP * closest or pitch > LINE_PITCH * line[0].size or bool(YEAR_CELL.match(line[0].text)) \
+            or _fills(above, bounds) and _fills(line, bounds)  # rows of figures set close: no cell wraps
         if apart and line[0].x0 >= bounds[1]:
             groups[-1].append(line)
         elif apart:

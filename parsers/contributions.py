@@ -17,7 +17,7 @@ from parsers.sentences import split_sentences
 KINDS = (
     ("voluntary_core", re.compile(r"un[-\s]?earmarked|non[-\s]earmarked|\bcore\b(?! budget)|RBSA|Regular Budget Supplementary|flexible funding", re.I)),
     ("assessed", re.compile(r"assessed|regular budget(?! supplementary)|membership (?:fees?|dues|contributions?)|core budget", re.I)),
-    ("voluntary_non_core", re.compile(r"(?<![\w-])(?<!un )(?<!non )earmarked|non-core|extra-?budgetary|XBDC|XBTC|specific projects|development cooperation projects|fund(?:ed|ing|s)? (?:ILO |specific )?projects|projects worth|"
+    ("voluntary_non_core", re.compile(r"(?<![\w-])(?<!un )(?<!non )earmarked|voluntar\w*\s*[–—:(-]\s*projects?\b|non-core|extra-?budgetary|XBDC|XBTC|specific projects|development cooperation projects|fund(?:ed|ing|s)? (?:ILO |specific )?projects|projects worth|"
                                       r"\b(?:for|to) (?:a |the |its )?(?:new |specific |ILO(?:['’]s)? |second |next |further )?(?:programmes?|projects?|phases?)\b(?! and budget)", re.I)),
     ("total", re.compile(r"\btotal\b|\boverall\b|\bin all\b|\baltogether\b|\bcombined\b|\bcumulative", re.I)),
     ("voluntary", re.compile(r"voluntar", re.I)),
@@ -178,10 +178,11 @@ def _periods_as_columns(block: Block, header: list[str], body: list[list[str]], 
     for cells in body:
         label = " ".join(cell for column, cell in enumerate(cells) if column not in columns)
         kind = kind_of(label)
+        row_unit = table_unit(label) or unit  # "Assessed (CHF)": each row in its own currency
         for column, period in columns.items():
             cell = cells[column] if column < len(cells) else ""
             number = cell.replace(".", "") if dotted and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", cell) else cell
-            money = _cell_money(cell, number, unit)
+            money = _cell_money(cell, number, row_unit)
             if kind is not None and money is not None and money.amount > 0:
                 rows.append(Contribution(kind, money.amount, money.currency, money.qualifier, period.start, period.end,
                                          block.page, squash(f"{label} {header[column]}: {cell}")))

@@ -145,3 +145,34 @@ def test_two_labels_that_are_no_year_column_make_no_table():
     lines = [*_line(100, (50, "Partner"), (240, "Contact")), *_line(112, (50, "Peru"), (240, "lima@ilo.org")),
              *_line(122, (50, "Chile"), (240, "santiago@ilo.org"))]
     assert aligned_tables(lines) == []
+
+
+def _right(top: float, *cells: tuple[float, str]) -> list[Word]:
+    """Words of one line, each cell set flush right against its x."""
+    words = []
+    for right, text in cells:
+        tokens = text.split()
+        x = right - sum(4 * len(token) + 2 for token in tokens) + 2
+        for token in tokens:
+            words.append(Word(token, x, x + 4 * len(token), top, top + SIZE, SIZE, "NotoSans", 2))
+            x += 4 * len(token) + 2
+    return words
+
+
+FIGURES_BY_YEAR = [  # years set flush right over wider figures, rows 12 pt apart with no room between them
+    *_right(100, (308, "2020"), (356, "2021"), (404, "2022")),
+    *_line(112, (143, "Assessed (CHF)")), *_right(112, (308, "412,650"), (356, "412,650"), (404, "398,210")),
+    *_line(124, (143, "Voluntary – RBSA (USD)")), *_right(124, (308, "–"), (356, "150,000"), (404, "–")),
+    *_line(136, (143, "Voluntary – projects (EUR)")), *_right(136, (308, "260,000"), (356, "315,500"), (404, "480,000")),
+]
+
+
+def test_figures_set_flush_right_under_their_years_keep_to_those_columns():
+    (table,) = aligned_tables(FIGURES_BY_YEAR)
+    assert table[1][0] == ["", "2020", "2021", "2022"]
+    assert table[1][1] == ["Assessed (CHF)", "412,650", "412,650", "398,210"]
+
+
+def test_rows_of_figures_set_close_are_rows_of_their_own():
+    (table,) = aligned_tables(FIGURES_BY_YEAR)
+    assert [row[0] for row in table[1][1:]] == ["Assessed (CHF)", "Voluntary – RBSA (USD)", "Voluntary – projects (EUR)"]

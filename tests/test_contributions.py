@@ -85,6 +85,18 @@ def test_a_table_whose_bienniums_sit_under_a_grouping_header_reads_dotted_thousa
         ("voluntary_core", Decimal("500000.00"), "USD", 2020, 2021)]
 
 
+def test_a_year_table_row_naming_its_currency_reads_its_figures_in_it():
+    table = Block(kind="table", text="", page=1, size=10.0, rows=[
+        ["", "2020", "2021"],
+        ["Assessed (CHF)", "412,650", "398,210"],
+        ["Voluntary – projects (EUR)", "260,000", "–"],
+    ])
+    rows = find_contributions([table])
+    assert [(r.kind, r.amount, r.currency, r.period_start) for r in rows] == [
+        ("assessed", Decimal("412650.00"), "CHF", 2020), ("assessed", Decimal("398210.00"), "CHF", 2021),
+        ("voluntary_non_core", Decimal("260000.00"), "EUR", 2020)]
+
+
 def test_bare_numbers_in_a_year_table_without_a_unit_are_no_money():
     table = Block(kind="table", text="", page=1, size=10.0, rows=[
         ["Type", "2020", "2021"], ["Assessed contribution", "1.10", "1.05"], ["Earmarked projects", "2", "3"]])
