@@ -185,7 +185,8 @@ def project_sections(sections: list[Section]) -> list[tuple[Section, list[Sectio
 
     def general(section: Section) -> bool:
         title = section.title
-        return bool(NARRATIVE.search(title) or GENERAL.search(title) or COLUMN_LABELS.match(title) or title.rstrip().endswith("?"))
+        return bool(NARRATIVE.search(title) or GENERAL.search(title) or COLUMN_LABELS.match(title) or title.rstrip().endswith("?")
+                    or country_heading(title))
 
     dated_ones = [dated(s) for s in headed]
     styles = {_signature(s.heading) for s, is_dated in zip(headed, dated_ones) if is_dated}
@@ -362,6 +363,9 @@ LISTED_BRACKETED = re.compile(r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]{4
 LISTED_TRIPLE = re.compile(  # "Safe Mines: OSH in Gold Mining — Ghana, Burkina Faso — 2017–2020": title, places, years
     r"^(?P<title>[^—\n]{5,160}?)\s+—\s+(?P<places>[^—\n]{3,160}?)\s+—\s+(?P<period>[^—.\n]{4,30}?)\.?$")
 LISTED_DASH = re.compile(r"^(?P<title>[^()\n—]{5,160}?)\s+—\s+(?P<period>[^.—]{4,40}?)\.\s+")  # "Title — 2020 to 2023. Text"
+COUNTRY_CONNECTORS = {"and", "of", "the", "&"}  # lower case inside a country's name set in capitals
+LISTED_COMMA = re.compile(  # "Skills for the Blue Economy, 2023–2025. Funded by …", "Title, 2022–ongoing, jointly with Serbia."
+    r"^(?P<title>[^(),.\n—]{5,160}?)\s*,\s*(?P<period>" + YEAR + r"(?:\s?[-–—]\s?(?:" + YEAR + r"|\d\d|ongoing|present))?)(?=[.,;])")
 PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "FY2020–23", "2021"
     r"^\s*(?:from\s+)?(?:FY\s?)?" + SHORT_MONTH + r"(?:\d{1,2}/)?(?P<a>" + YEAR + r")(?:\s?(?:[-–—/]|to|until|through)\s?(?:FY\s?)?"
     r"(?:\d{1,2}/)?" + SHORT_MONTH
@@ -380,22 +384,45 @@ def listed_projects(sections: list[Section], partner: str, partner_iso3: str | N
     """Projects listed one to a paragraph or bullet under a projects heading, each opening with
     its title and its years: "Title (Countries, 2019–2022) – text" or "Title — 2020 to 2023. Text"."""
     projects = []
+    listing: Section | None = None  # the projects heading whose list goes on under country headings
     for section in sections:
-        if not PROJECT_LIST.search(section.title):
+        group = listing is not None and _nested(section.heading, listing.heading) and country_heading(section.title)
+        if PROJECT_LIST.search(section.title):
+            listing = section
+        elif not group:
+            listing = None
             continue
-        by_heading = _heading_funders(section.title, agencies, partner)
+        by_heading = _heading_funders(listing.title, agencies, partner)
         for block in section.blocks:
             text = squash(block.text)
             listed = _listed(text) if block.kind in ("paragraph", "list_item") else None
             if listed is None:
                 continue
             title, start, end, rest = listed
+            countries = _countries((_unshouted(section.title) + ". " if group else "") + text, partner_iso3)
             projects.append(Project(
                 project_id=project_id(partner, title), title=title, start_year=start, end_year=end,
                 description=rest, page=block.page,
-                countries=_countries(text, partner_iso3), funders=_funders(text, agencies, partner) or by_heading,
+                countries=countries, funders=_funders(text, agencies, partner) or by_heading,
             ))
     return projects
+
+
+def country_heading(title: str) -> bool:
+    """Whether a heading only names countries ("MONTENEGRO", "Kenya and Uganda"): a group of the
+    projects listed under it, which take place there, not a project."""
+    text = _unshouted(title)
+    mentions = find_countries(text)
+    rest = text
+    for mention in reversed(mentions):
+        rest = rest[:mention.start] + rest[mention.end:]
+    return bool(mentions) and not re.sub(r"\b(?:and|&)\b|[,/;:&]", " ", rest).strip()
+
+
+def _unshouted(title: str) -> str:
+    """A heading set in capitals as country names are written ("BOSNIA AND HERZEGOVINA" → "Bosnia and Herzegovina")."""
+    return " ".join(word.lower() if word.lower() in COUNTRY_CONNECTORS else word.capitalize() if word.isupper() else word
+                    for word in title.split())
 
 
 def _heading_funders(title: str, agencies: list[Agency], partner: str) -> list[str]:
@@ -416,6 +443,8 @@ def _listed(text: str) -> tuple[str, int, int | None, str] | None:
         return MARKER_PREFIX.sub("", match.group("title")).strip(), *years, text[match.end():]
     if (match := LISTED_TRIPLE.match(text)) and (years := _period_years(match.group("period"))) and find_countries(match.group("places")):
         return MARKER_PREFIX.sub("", match.group("title")).strip(), *years, match.group("places")
+    if (match := LISTED_COMMA.match(text)) and (years := _period_years(match.group("period"))):
+        return MARKER_PREFIX.sub("", match.group("title")).strip(), *years, text[match.end():]
     if match := LISTED_BRACKETED.match(text):
         _, start, end = split_trailing_years(match.group("meta"))
         if start is not None:

@@ -480,3 +480,20 @@ def test_a_listed_project_may_name_its_places_after_the_bracketed_years():
     assert [(p.title, p.start_year, p.end_year, sorted(c.iso3 for c in p.countries), p.funders)
             for p in listed_projects([section], "Lithuania", "LTU", ltda)] == [
         ("Youth Employment in Georgia and Armenia", 2021, 2024, ["ARM", "GEO"], ["LTDA"])]
+
+
+def test_projects_listed_under_country_headings_take_place_in_those_countries():
+    croatia = [Agency("Ministry of Foreign and European Affairs", "MVEP", "government", 0)]
+    listing = _listing("Croatia's projects are grouped below by country.", title="Projects funded by Croatia, by country")
+    montenegro = Section(heading=Block(kind="heading", text="MONTENEGRO", page=2, size=10.0, bold=True), blocks=[
+        Block(kind="list_item", text="Skills for the Blue Economy, 2023–2025. Funded by the MVEP. Courses.", page=2, size=10.0)])
+    projects = listed_projects([listing, montenegro], "Croatia", "HRV", croatia)
+    assert [(p.title, p.start_year, p.end_year, [c.iso3 for c in p.countries], p.funders) for p in projects] == [
+        ("Skills for the Blue Economy", 2023, 2025, ["MNE"], ["MVEP"])]
+
+
+def test_a_heading_that_only_names_countries_is_no_project():
+    listing = _listing("Croatia's projects are grouped below by country.", title="Projects funded by Croatia, by country")
+    heading = Block(kind="heading", text="BOSNIA AND HERZEGOVINA", page=2, size=10.0, bold=True)
+    item = Block(kind="list_item", text="Youth Employment in the Una-Sana Canton, 2019–2022. Funded by the MVEP.", page=2, size=10.0)
+    assert project_sections([listing, Section(heading=heading, blocks=[item])]) == []
