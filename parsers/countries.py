@@ -61,10 +61,13 @@ def _names() -> dict[str, str]:
     return names
 
 
+CURRENCY_AFTER = r"(?!\s+dollars?\b)"  # "United States dollars" names a currency, not a place
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     forms = sorted(_names(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:the\s+)?(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:the\s+)?(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])" + CURRENCY_AFTER)
 
 
 def find_countries(text: str) -> list[CountryMention]:

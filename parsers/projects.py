@@ -279,6 +279,7 @@ FUNDS_IT = re.compile(
     r"^(?:\s*\([^)]*\))?(?:-funded\b|\s+(?:(?:has|have|also|jointly|further|generously)\s+)*(?:co-?)?" + FUNDING_VERB + r"\b" + NOT_MONEY
     + r"|\s+(?:is|was|has been|remains|is also)\s+(?:a|the|one of the)\s+(?:\w+\s+)?(?:funding partner|donor|funder|financial partner)s?\b)"
 )
+FUNDING_NOTE = re.compile(r"^\s*\((?:co-?)?(?:funding|funder|donor|financing|financial partner)\)", re.IGNORECASE)
 AGAIN_BY = re.compile(r"\bby\s+(?:the\s+)?$")  # "funded first by DFID and, since 2020, by the FCDO"
 COORDINATED = re.compile(r"^(?:\s*\([^()]*\)|\))?(?:,\s*|\s+and\s+|,\s*and\s+)(?:the\s+)?$")  # after "Name (ACR)" too
 
@@ -291,6 +292,19 @@ def _mentions(sentence: str, agencies: list[Agency]) -> list[tuple[int, int, str
             for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w])", sentence):
                 found.append((match.start(), match.end(), label))
     return sorted(found)
+
+
+def _listed_before(sentence: str, mentions: list[tuple[int, int, str]], start: int,
+                  accepted: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The mentions listed right before the one at `start` ("A, B and C"), not yet accepted."""
+    listed: list[tuple[int, int, str]] = []
+    for mention in reversed([m for m in mentions if m[1] <= start]):
+        if not COORDINATED.match(sentence[mention[1]:start]):
+            break
+        if mention not in accepted:
+            listed.insert(0, mention)
+        start = mention[0]
+    return listed
 
 
 def _funders(text: str, agencies: list[Agency], partner: str) -> list[str]:
@@ -306,6 +320,8 @@ def _funders(text: str, agencies: list[Agency], partner: str) -> list[str]:
             if FUNDED_BY.search(before) or FUNDING_FROM.search(before) or FUNDING_LABEL.search(before) \
                     or FUNDS_IT.match(after) or coordinated:
                 accepted.append((start, end, label))
+            elif FUNDING_NOTE.match(after):  # "Partners: MFET and MHSE (funding); Jobsplus (training)"
+                accepted += _listed_before(sentence, mentions, start, accepted) + [(start, end, label)]
         labels = {label for *_, label in mentions}
         partner_funds = (m for m in re.finditer(re.escape(partner) + r"\s+(?:\w+\s+)?" + FUNDING_VERB + NOT_MONEY, sentence)
                          if not any(start <= m.start() < end for start, end, _ in mentions))  # not "WorkSafe New Zealand provides"

@@ -30,3 +30,7 @@ def test_adjectives_and_partial_words_are_not_countries():
 def test_partner_names_that_are_not_countries_have_no_code():
     assert country_code("European Union") is None
     assert country_code("Japan") == "JPN"
+
+
+def test_a_currency_named_for_a_country_is_no_place():
+    assert find_countries("paid in United States dollars at the rate of the day") == []

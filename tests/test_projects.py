@@ -497,3 +497,8 @@ def test_a_heading_that_only_names_countries_is_no_project():
     heading = Block(kind="heading", text="BOSNIA AND HERZEGOVINA", page=2, size=10.0, bold=True)
     item = Block(kind="list_item", text="Youth Employment in the Una-Sana Canton, 2019–2022. Funded by the MVEP.", page=2, size=10.0)
     assert project_sections([listing, Section(heading=heading, blocks=[item])]) == []
+
+
+def test_agencies_marked_funding_in_a_partners_line_are_the_funders():
+    text = "Partners: METI and JICA (funding); MHLW (technical advice)"
+    assert _funders(text, AGENCIES, "Japan") == ["METI", "JICA"]
