@@ -16,6 +16,7 @@ from parsers.brief import brief_facts
 from parsers.columns import COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, Records, Row
 from parsers.contributions import distinct, find_contributions
 from parsers.indicators import find_indicators
+from parsers.language import foreign
 from parsers.priorities import find_priorities
 from parsers.projects import build_projects, project_sections
 from parsers.sections import Section, outline
@@ -28,10 +29,11 @@ def parse_records(document: Document, sha256: str) -> Records:
     brief_id = sha256[:16]
     parts = outline(document)
     full_text = "\n".join(block.text for block in document.blocks)
-    projects_found = project_sections(parts.sections)
+    english = [s for s in parts.sections if not foreign(f"{s.title}\n{s.body}")]  # a version in another language repeats it
+    projects_found = project_sections(english)
     in_projects = {id(s) for section, nested in projects_found for s in (section, *nested)}
     contact_sections = [s for s in parts.sections if CONTACT.search(s.title)]
-    narrative = [s for s in parts.sections if id(s) not in in_projects and s not in contact_sections]
+    narrative = [s for s in english if id(s) not in in_projects and s not in contact_sections]
     contact_text = "\n".join(s.body for s in contact_sections)
 
     facts = brief_facts(parts, document.metadata, contact_text, full_text, document.margins)
@@ -40,7 +42,7 @@ def parse_records(document: Document, sha256: str) -> Records:
               if b.kind == "table" and (found := table_agencies(b.rows or [], facts.partner_iso3)) is not None}
     narrative_text = "\n".join(f"{s.title}\n" + "\n\n".join(b.text for b in s.blocks if id(b) not in listed) for s in narrative)
     agencies = with_listed(find_agencies(narrative_text, facts.partner_iso3, facts.partner, full_text), listed.values())
-    projects = build_projects(parts.sections, partner, facts.partner_iso3, agencies)
+    projects = build_projects(english, partner, facts.partner_iso3, agencies)
     contributions = distinct(c for s in narrative for c in find_contributions(s.blocks, s.title, run_in=_is_run_in(s)))
     indicators = find_indicators([b for s in narrative for b in s.blocks])
 
@@ -67,7 +69,7 @@ def parse_records(document: Document, sha256: str) -> Records:
         ]),
         "priorities": _rows("priorities", [
             {"brief_id": brief_id, "ordinal": i, "text": text}  # "Priorities and contact" is a contact section too
-            for i, text in enumerate(find_priorities([s for s in parts.sections if id(s) not in in_projects]), 1)
+            for i, text in enumerate(find_priorities([s for s in english if id(s) not in in_projects]), 1)
         ]),
         "sections": _rows("sections", [
             {"brief_id": brief_id, "ordinal": i, "heading": squash(s.title) or None, "body": s.body,
