@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractors.text import squash
-from parsers.countries import find_countries
+from parsers.countries import country_code, find_countries
 
 INSTITUTION = re.compile(
     r"\b(?:Ministry|Ministries|Ministère|Bundesministerium|Agency|Agence|Department|Directorate|Office|Bureau|"
@@ -46,9 +46,10 @@ COMPANY = re.compile(
 )
 SENTENCE_START = r"(?:^|(?<=[.;:!?] )|(?<=\n))"
 APPOSITIVE = re.compile(  # "Enabel, the Belgian development agency, implements …": a name its description calls an institution
-    SENTENCE_START + r"(?!(?:The|This|That|In|At|For|With|Since|From|By|As|Under|Through|On)\b)"
+    r"(?:" + SENTENCE_START + r"|(?<=, and ))(?!(?:The|This|That|In|At|For|With|Since|From|By|As|Under|Through|On)\b)"
     r"(?P<name>[A-Z][\w'&.-]*(?: [A-Z][\w'&.-]*){0,3}),\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:agency|ministry|department|division|development arm|development bank|development finance institution|directorate)\b")
+    r"(?:agency|ministry|department|division|development arm|development bank|development finance institution|directorate|"
+    r"(?:employment|public|civil|labour|inspection) service|(?:maritime|labour|port|civil aviation|statistics|tax) authority|inspectorate)\b")
 SUBJECT = re.compile(  # "The U.S. Department of State represents …", "…, and the Directorate of Labour hosts …": an institution named as the subject of its role
     r"(?:" + SENTENCE_START + r"The|(?:(?<=, and )|(?<=, while ))the) (?P<name>[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|of|for|and|the|on)){1,8}?) "
     r"(?:represents|leads|manages|is responsible|coordinates|oversees|administers|steers|runs|implements|hosts|shares|advises|"
@@ -200,7 +201,7 @@ def find_agencies(text: str, partner_iso3: str | None, partner: str | None = Non
             found.append(Agency(name, None, _kind(name), match.start("name")))
     for match in APPOSITIVE.finditer(text):
         name = match.group("name")
-        if not _foreign(name, partner_iso3) and not find_countries(name) and not _inside(spans, match.start()):
+        if not _foreign(name, partner_iso3) and country_code(name) is None and not _inside(spans, match.start()):
             found.append(Agency(name, None, "government", match.start("name")))
     for match in FOUNDATION.finditer(text):
         name = _name_before(text, match.end())

@@ -254,3 +254,9 @@ def test_a_table_without_an_acronym_column_is_no_list_of_agencies():
     from parsers.agencies import table_agencies
 
     assert table_agencies([["Project title", "Start", "End"], ["Skills", "2020", "2023"]], "EST") is None
+
+
+def test_institutions_described_as_a_service_and_an_authority_are_agencies():
+    text = ("Jobsplus, the public employment service, and Transport Malta, the maritime authority, contribute "
+            "their expertise to projects.")
+    assert [(a.name, a.acronym) for a in find_agencies(text, "MLT")] == [("Jobsplus", None), ("Transport Malta", None)]
