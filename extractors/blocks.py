@@ -19,6 +19,8 @@ from extractors.text import join_hyphenated
 GLUED_BEFORE = re.compile(r"^(?:[A-Z]{3}|US\$|\$|€|£|No\.|Art\.|p\.)$")
 TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
 MAX_HEADING_CHARS = 220
+UNDERLINE = re.compile(r"[=\-~_*]{4,}")  # a rule typed out under a heading of plain text
+MAX_UNDERLINED = 80  # characters in a heading underlined with a typed-out rule
 MIN_RUN_IN_WORDS = 3
 KEPT_HYPHEN = re.compile(r"\w-$")
 VALUE_GAP = 1.5  # ems between a bold label and its value, in a table set without rules
@@ -277,7 +279,10 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
         builder.column_x1[region] = values[int(0.8 * (len(values) - 1))]
     breaks: set[int] = set()
     for index, line in enumerate(lines):
-        heading = _is_heading(line, body) and not _hangs(line, lines[index + 1] if index + 1 < len(lines) else None)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if _underline(line):
+            continue
+        heading = _is_heading(line, body) and not _hangs(line, following) or _underlined(line, following)
         if not heading and _heading_style(line, body) and builder.continues(line, True):
             builder.extend(line)
             continue
@@ -293,6 +298,17 @@ def build_blocks(lines: list[Line], body: float) -> list[Block]:
             line = run_in[1]
         builder.start(line, kind)
     return _rejoin_across_breaks(_captions([_settle_heading(b) for b in builder.blocks]), breaks)
+
+
+def _underline(line: Line) -> bool:
+    """A line that is only a rule typed out ("=====", "-----"), as plain text underlines a heading."""
+    return line.table is None and UNDERLINE.fullmatch(line.text.strip()) is not None
+
+
+def _underlined(line: Line, following: Line | None) -> bool:
+    """A short line of words with a typed-out rule under it: a heading of a plain-text brief."""
+    return (following is not None and _underline(following) and line.table is None and len(line.text) <= MAX_UNDERLINED
+            and any(ch.isalpha() for ch in line.text))
 
 
 def _at_hanging_indent(item: Block, x0: float) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from extractors.text import squash
 from parsers.agencies import INSTITUTION
-from parsers.countries import country_code, find_countries
+from parsers.countries import country_code, find_countries, unshouted
 from parsers.numbers import NUMBER_WORD, parse_count
 from parsers.sections import DATE_LINE_CHARS, MONTH_YEAR, MONTHS, Outline
 
@@ -23,6 +23,7 @@ _TITLE_NOISE = re.compile(
     r"at a glance|in focus|fact ?sheet|overview)\b|'s\b|[–—|:]|\s-\s",
     re.IGNORECASE,
 )
+NEAR_TITLE_CHARS = 60  # a line around the title short enough to be a title itself
 _MEMBER = re.compile(r"^(?:The\s+)?(?P<partner>[A-Z][\w'’ -]+?)\s+(?:is|was|became|has been)\s+(?:a|an|one of the)\s+(?:founding\s+)?(?:ILO\s+)?[Mm]ember")
 EMAIL = re.compile(r"[\w.+-]+ ?@ ?[\w-]+(?:\.[\w-]+)+")
 ANNEX_TITLE = re.compile(r"^(?:Annex|Enclosure|Attachment)\s*\w?\s*[:–—-]\s*(?P<title>.+\band the (?:ILO|International Labour "
@@ -57,6 +58,18 @@ def partner_from_title(title: str) -> str | None:
     if opening is not None and opening.start == 0 and country_code(name) is None and not INSTITUTION.search(name):
         return opening.name
     return name or None
+
+
+def _partner_near_title(outline: Outline) -> str | None:
+    """The country a short line around the title names as a title would ("KAZAKHSTAN AND THE
+    ILO" under a masthead taken for the title), as the country's name."""
+    nearby = outline.preamble + ([outline.title] if outline.title else []) + [
+        block for section in outline.sections[:2] for block in ([section.heading] if section.heading else []) + section.blocks[:2]]
+    for block in nearby:
+        if len(block.text) <= NEAR_TITLE_CHARS and (found := partner_from_title(squash(block.text))):
+            if country_code(found):
+                return unshouted(found)
+    return None
 
 
 def partner_from_text(text: str) -> str | None:
@@ -184,7 +197,7 @@ def brief_facts(outline: Outline, metadata: dict[str, str], contact_text: str, f
         title = squash(MONTH_YEAR.sub("", title)).strip(" ,–-")
     partner = partner_from_title(title) if title else None
     if not partner or country_code(partner) is None:
-        from_text = partner_from_text(full_text[:2000])
+        from_text = partner_from_text(full_text[:2000]) or _partner_near_title(outline)
         partner = from_text if from_text and (not partner or country_code(from_text)) else partner
     total, fundamental, governance, technical, protocols = conventions(full_text)
     email, phone = contact(contact_text, full_text, "\n".join(margins))

@@ -61,6 +61,7 @@ def _names() -> dict[str, str]:
     return names
 
 
+CONNECTORS = {"and", "of", "the", "&"}  # lower case inside a country's name set in capitals
 CURRENCY_AFTER = r"(?!\s+dollars?\b)"  # "United States dollars" names a currency, not a place
 
 
@@ -86,3 +87,10 @@ def country_code(name: str) -> str | None:
         return pycountry.countries.lookup(cleaned).alpha_3
     except LookupError:
         return None
+
+
+def unshouted(text: str) -> str:
+    """Words set in capitals as country names are written ("BOSNIA AND HERZEGOVINA" → "Bosnia
+    and Herzegovina"), so that they are found as countries; other words as they are."""
+    return " ".join(word.lower() if word.lower() in CONNECTORS else word.capitalize() if word.isupper() else word
+                    for word in text.split())

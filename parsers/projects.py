@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from extractors.document import Block
 from extractors.text import squash
 from parsers.agencies import Agency
-from parsers.countries import CountryMention, find_countries
+from parsers.countries import CountryMention, find_countries, unshouted
 from parsers.periods import OPEN_END, OPEN_RANGE, SHORT_MONTH, YEAR, end_year_of, split_trailing_years
 from parsers.sections import Section
 from parsers.sentences import split_sentences
@@ -379,7 +379,6 @@ LISTED_BRACKETED = re.compile(r"^(?P<title>[^()\n]{5,160}?)\s*\((?P<meta>[^()]{4
 LISTED_TRIPLE = re.compile(  # "Safe Mines: OSH in Gold Mining — Ghana, Burkina Faso — 2017–2020": title, places, years
     r"^(?P<title>[^—\n]{5,160}?)\s+—\s+(?P<places>[^—\n]{3,160}?)\s+—\s+(?P<period>[^—.\n]{4,30}?)\.?$")
 LISTED_DASH = re.compile(r"^(?P<title>[^()\n—]{5,160}?)\s+—\s+(?P<period>[^.—]{4,40}?)\.\s+")  # "Title — 2020 to 2023. Text"
-COUNTRY_CONNECTORS = {"and", "of", "the", "&"}  # lower case inside a country's name set in capitals
 LISTED_COMMA = re.compile(  # "Skills for the Blue Economy, 2023–2025. Funded by …", "Title, 2022–ongoing, jointly with Serbia."
     r"^(?P<title>[^(),.\n—]{5,160}?)\s*,\s*(?P<period>" + YEAR + r"(?:\s?[-–—]\s?(?:" + YEAR + r"|\d\d|ongoing|present))?)(?=[.,;])")
 PERIOD_CELL = re.compile(  # a cell that is a period: "2019–2023", "Jan 2012 – Jun 2021", "FY2020–23", "2021"
@@ -415,7 +414,7 @@ def listed_projects(sections: list[Section], partner: str, partner_iso3: str | N
             if listed is None:
                 continue
             title, start, end, rest = listed
-            countries = _countries((_unshouted(section.title) + ". " if group else "") + text, partner_iso3)
+            countries = _countries((unshouted(section.title) + ". " if group else "") + text, partner_iso3)
             projects.append(Project(
                 project_id=project_id(partner, title), title=title, start_year=start, end_year=end,
                 description=rest, page=block.page,
@@ -427,18 +426,12 @@ def listed_projects(sections: list[Section], partner: str, partner_iso3: str | N
 def country_heading(title: str) -> bool:
     """Whether a heading only names countries ("MONTENEGRO", "Kenya and Uganda"): a group of the
     projects listed under it, which take place there, not a project."""
-    text = _unshouted(title)
+    text = unshouted(title)
     mentions = find_countries(text)
     rest = text
     for mention in reversed(mentions):
         rest = rest[:mention.start] + rest[mention.end:]
     return bool(mentions) and not re.sub(r"\b(?:and|&)\b|[,/;:&]", " ", rest).strip()
-
-
-def _unshouted(title: str) -> str:
-    """A heading set in capitals as country names are written ("BOSNIA AND HERZEGOVINA" → "Bosnia and Herzegovina")."""
-    return " ".join(word.lower() if word.lower() in COUNTRY_CONNECTORS else word.capitalize() if word.isupper() else word
-                    for word in title.split())
 
 
 def _heading_funders(title: str, agencies: list[Agency], partner: str) -> list[str]:

@@ -92,3 +92,11 @@ def test_words_symbol_font_bullet_marks_a_list_item():
     lines = [_line(100, ("The programme sets four priority areas:", "Calibri")),
              _line(114, ("\uf0b7 Peace and justice", "Calibri")), _line(128, ("\uf0b7 Human capital", "Calibri"))]
     assert [(b.kind, b.text) for b in build_blocks(lines, 8.2)][1:] == [("list_item", "Peace and justice"), ("list_item", "Human capital")]
+
+
+def test_a_line_underlined_with_a_typed_out_rule_is_a_heading_and_the_rule_is_dropped():
+    mono = "LiberationMono"
+    lines = [_line(100, ("KAZAKH INSTITUTIONS", mono)), _line(110, ("----------------------", mono)),
+             _line(120, ("MLSP Ministry of Labour and Social Protection of the Population.", mono))]
+    assert [(b.kind, b.text) for b in build_blocks(lines, 8.2)] == [
+        ("heading", "KAZAKH INSTITUTIONS"), ("paragraph", "MLSP Ministry of Labour and Social Protection of the Population.")]

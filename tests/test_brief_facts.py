@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from parsers.brief import contact, conventions, partner_from_text, partner_from_title, published_date
+from parsers.brief import brief_facts, contact, conventions, partner_from_text, partner_from_title, published_date
 
 
 @pytest.mark.parametrize(
@@ -165,3 +165,10 @@ def test_a_date_line_opening_a_masthead_above_the_title_dates_the_brief():
     parts = _outline(("paragraph", "Lisbon, June 2023 INTERNATIONAL LABOUR ORGANIZATION · DEVELOPMENT PARTNERS"),
                      ("heading", "Portugal and the ILO"), ("paragraph", "Portugal is a founding member of the ILO."))
     assert published_date(parts, {}) == dt.date(2023, 6, 1)
+
+
+def test_a_country_titled_in_capitals_under_a_masthead_taken_for_the_title_is_the_partner():
+    parts = _outline(("heading", "INTERNATIONAL LABOUR ORGANIZATION PARDEV - Europe and Central Asia desk"),
+                     ("paragraph", "KAZAKHSTAN AND THE ILO"), ("paragraph", "It joined the ILO in 1993."))
+    facts = brief_facts(parts, {}, "", "It joined the ILO in 1993.")
+    assert (facts.partner, facts.partner_iso3) == ("Kazakhstan", "KAZ")
