@@ -11,7 +11,8 @@ from typing import Literal
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|\bbd\b|,b$|-bd$", re.IGNORECASE)
 ITALIC_FONT = re.compile(r"italic|oblique|,i$|-it$", re.IGNORECASE)
 LIST_MARKERS = frozenset("▶►▸▹■□▪▫•●◦○‣⁃–—-*·✓✔➢➤→\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8")  # and Word's Symbol and Wingdings bullets
-NUMBER_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]$|^\d{1,2}(?:\.\d{1,2}){1,3}$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$")
+NUMBER_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]$|^\d{1,2}(?:\.\d{1,2}){1,3}$|^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)$"
+                           r"|^\[\d{1,2}\]$")  # "[1]", as plain text numbers a list
 UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
 LEADER = "…"  # a dot leader between a label and its value, read as one word
 

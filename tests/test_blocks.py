@@ -100,3 +100,10 @@ def test_a_line_underlined_with_a_typed_out_rule_is_a_heading_and_the_rule_is_dr
              _line(120, ("MLSP Ministry of Labour and Social Protection of the Population.", mono))]
     assert [(b.kind, b.text) for b in build_blocks(lines, 8.2)] == [
         ("heading", "KAZAKH INSTITUTIONS"), ("paragraph", "MLSP Ministry of Labour and Social Protection of the Population.")]
+
+
+def test_a_number_in_square_brackets_marks_a_list_item():
+    lines = [_line(100, ("[1] Regional economic cooperation in Central Asia", "LiberationMono")),
+             _line(110, ("[2] Water and food security", "LiberationMono"))]
+    assert [(b.kind, b.text) for b in build_blocks(lines, 8.2)] == [
+        ("list_item", "Regional economic cooperation in Central Asia"), ("list_item", "Water and food security")]
