@@ -50,6 +50,10 @@ KNOWN_GAPS = {  # written blind (see each set's README): measured before any cha
                                 "two-column list of projects run together",
     "lithuania-2024-04": "blind10: 0.44 blind, 0.60 after; its contributions table has a two-row header (years over "
                          "Core | Earmarked) and a row per institution, which is not read",
+    "thailand-2024-08": "blind11: 0.72 blind and after; its projects are a Gantt chart (a bar per project on a grid "
+                        "of years, the period printed in the bar), which is not read",
+    "kazakhstan-2023-12": "blind11: quarantined blind, 0.63 after; a plain-text brief whose tables are drawn in ASCII "
+                          "('+----+', '| cell |'), which are not read",
 }
 
 
