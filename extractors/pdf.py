@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +41,7 @@ LONG_RULE = 0.25  # of the page's height
 MIN_BOX = (60.0, 30.0)  # points: a rectangle smaller than this holds no panel of text
 WORD_GAP = 0.2  # ems: a wider gap between two characters parts two words (LaTeX sets no space characters, and a
 # word space there can be 2.5 pt, under pdfplumber's default of 3 pt; letters spaced out in capitals stay one word)
+COLUMN_APART = 0.3  # of the page's width between bullets on one line that head lists in columns side by side
 MAX_BULLETS = 200  # small shapes on a page: more are a chart's or a pattern's
 BULLET_SIZE = (0.2, 0.6)  # a shape this share of its line's size across, at least and at most, may be a list's bullet
 ROW_BAND = (0.5, 48.0)  # share of the page's width, points high: a shaded band this wide and no taller is a table's row
@@ -291,8 +291,17 @@ def _drawn_bullets(page: pdfplumber.page.Page, words: list[Word], table_boxes: l
         alone = not any(w.x1 > box[0] - first.size and w.x0 < box[2] for w in line)  # nothing just left of it
         if small and square and alone and first.x0 - box[2] <= 2 * first.size and len(after) >= 2:
             bullets.append(Word("•", box[0], box[2], first.top, first.bottom, first.size, first.fontname, first.page))
-    per_line = Counter((round(b.top), b.page) for b in bullets)  # several on one line: a chart's markers, not a list's
-    return [b for b in bullets if per_line[(round(b.top), b.page)] == 1]
+    return [b for b in bullets if _one_per_column(b, bullets, float(page.width))]
+
+
+def _one_per_column(bullet: Word, bullets: list[Word], width: float) -> bool:
+    """Whether a bullet is the only one on its line, or one of lists in columns side by side: the
+    others on its line stand at least COLUMN_APART of the page away and each heads a stack of
+    bullets, as its own does. Several close together on one line are a chart's markers."""
+    line = sorted((b for b in bullets if round(b.top) == round(bullet.top)), key=lambda b: b.x0)
+    stacked = all(sum(1 for b in bullets if round(b.x0) == round(one.x0)) >= 2 for one in line)
+    apart = all(b.x0 - a.x0 >= COLUMN_APART * width for a, b in zip(line, line[1:]))
+    return len(line) == 1 or (stacked and apart)
 
 
 def _row_band(box: tuple[float, float, float, float], width: float) -> bool:

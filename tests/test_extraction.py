@@ -238,6 +238,13 @@ def test_bullets_drawn_as_shapes_mark_list_items_so_a_long_first_item_keeps_apar
     assert items[:2] == ["Inclusive economic development in Central America and the Caribbean", "Human mobility and migration"]
 
 
+def test_drawn_bullets_of_lists_in_columns_side_by_side_each_mark_an_item():
+    uruguay = extract_document(Path(__file__).parent / "fixtures" / "blind11" / "uruguay-2024-02.pdf")
+    items = [b.text for b in uruguay.blocks if b.kind == "list_item" and b.page == 2]
+    assert items[:4] == ["Decent work and social dialogue", "Social protection and the national care system",
+                         "Environmental sustainability", "South–South and triangular cooperation"]
+
+
 def test_latex_word_spaces_narrower_than_three_points_still_part_words():
     czechia = extract_document(Path(__file__).parent / "fixtures" / "blind9" / "czechia-2024-05.pdf")
     texts = [b.text for b in czechia.blocks[:4]]
