@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 ENGLISH = frozenset("the and of to in for is with on its by are was from has that this which".split())
-OTHER = frozenset(
-    "de la el los las y en para por del con una un al se su sus "  # Spanish
+OTHER = frozenset(  # none that English text also writes ("do", "die", "UN", "et al", ".com")
+    "de la el los las y en para por del una su sus "  # Spanish
     "le les des et du pour est dans au aux une sur "  # French
-    "und der die das für mit von zu den im ist "  # German
-    "do dos das em com não ao pelo pela".split()  # Portuguese
+    "und der das für mit von zu ist "  # German
+    "dos em não ao pelo pela".split()  # Portuguese
 )
 MIN_WORDS = 3  # function words of another language before a text counts as written in it
 WORD = re.compile(r"[^\W\d_]+")

@@ -20,3 +20,7 @@ def test_english_naming_a_spanish_programme_is_english():
 
 def test_a_short_heading_is_not_judged():
     assert not foreign("Proyectos")
+
+
+def test_english_words_other_languages_share_do_not_make_it_foreign():
+    assert not foreign("UN agencies do not fund it; see www.example.com, et al. They die out.")
