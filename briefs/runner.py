@@ -109,20 +109,22 @@ def hand_over(argv: list[str]) -> int | None:
     if path is None or not path.exists():
         return None
     client = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    signal.pthread_sigmask(signal.SIG_BLOCK, FORWARDED)  # a Ctrl-C from here on waits until it can be passed on
     try:
         client.connect(str(path))
         request = {"key": runner_key, "argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)}
         socket.send_fds(client, [json.dumps(request).encode()], [0, 1, 2])
         reply = client.recv(64)
+        if not reply.startswith(b"pid "):
+            raise ConnectionRefusedError("the runner refused the run")
+        run = int(reply[4:])
+        for signum in FORWARDED:
+            signal.signal(signum, lambda signum, _frame: _signal_run(run, signum))
     except OSError:
         client.close()
         return None
-    if not reply.startswith(b"pid "):
-        client.close()
-        return None
-    run = int(reply[4:])
-    for signum in FORWARDED:
-        signal.signal(signum, lambda signum, _frame: _signal_run(run, signum))
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, FORWARDED)
     with client:
         message = client.recv(64)
     if not message.startswith(b"exit "):
