@@ -20,6 +20,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefs.settings import prefect_home
+
 STARTUP_SECONDS = 180.0
 
 
@@ -27,10 +29,6 @@ STARTUP_SECONDS = 180.0
 class ServerInfo:
     url: str
     pid: int
-
-
-def prefect_home() -> Path:
-    return Path(os.environ.get("PREFECT_HOME", Path.home() / ".prefect")).expanduser()
 
 
 def _state_file() -> Path:

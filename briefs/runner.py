@@ -44,6 +44,8 @@ from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
 
+from briefs.settings import prefect_home
+
 PACKAGES = ("briefs", "extractors", "flows", "parsers", "schemas", "warehouse")
 # What a run imports: the flow and everything it loads, the CLI's libraries, and what Prefect
 # imports only once a flow runs (FastAPI's encoder for the flow's parameters, the engines,
@@ -75,10 +77,6 @@ def key(environ: dict[str, str] | os._Environ = os.environ, packages: tuple[str,
         if name.startswith(KEY_PREFIXES) or name in KEY_NAMES:
             digest.update(f"{name}={environ[name]}\0".encode())
     return digest.hexdigest()[:16]
-
-
-def prefect_home(environ: dict[str, str] | os._Environ = os.environ) -> Path:
-    return Path(environ.get("PREFECT_HOME", Path.home() / ".prefect")).expanduser()
 
 
 def socket_path(runner_key: str, environ: dict[str, str] | os._Environ = os.environ) -> Path | None:

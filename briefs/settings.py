@@ -4,11 +4,17 @@ again by a Prefect the warm runner imported earlier."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefs.prefect_server import ServerInfo
+
+
+def prefect_home(environ: Mapping[str, str] = os.environ) -> Path:
+    """Where Prefect keeps its settings and database, and briefs its server's and runners' files."""
+    return Path(environ.get("PREFECT_HOME", Path.home() / ".prefect")).expanduser()
 
 
 def configure_prefect(verbose: bool = False) -> None:
