@@ -145,8 +145,13 @@ def _fills(line: list[Word], bounds: list[float]) -> bool:
     words in that one: a row of figures, which does not wrap."""
     columns: dict[int, list[str]] = {}
     for word in line:
-        columns.setdefault(max(i for i, bound in enumerate(bounds) if bound <= word.x0), []).append(word.text)
+        columns.setdefault(_column(word, bounds), []).append(word.text)
     return len(columns) == len(bounds) and all(FIGURE.search(" ".join(columns[i])) for i in range(1, len(bounds)))
+
+
+def _column(word: Word, bounds: list[float]) -> int:
+    """The column a word starts in: the last whose left bound it is right of."""
+    return max(i for i, bound in enumerate(bounds) if bound <= word.x0)
 
 
 def _continues_grid(above: list[Word], line: list[Word], edges: list[float], tolerance: float) -> bool:
@@ -188,8 +193,7 @@ def _rows(body: list[list[Word]], bounds: list[float]) -> list[tuple[list[str], 
         for line in group:
             parts: list[list[str]] = [[] for _ in bounds]
             for word in line:
-                column = max(i for i, bound in enumerate(bounds) if bound <= word.x0)
-                parts[column].append(word.text)
+                parts[_column(word, bounds)].append(word.text)
             for column, part in enumerate(parts):
                 if part:
                     cells[column].append(" ".join(part))
