@@ -114,9 +114,10 @@ def text_years(text: str) -> tuple[int | None, int | None]:
     "funded by the OIS in 2024–2025", "launched in 2021
     and scheduled to end in 2023", "started in 2020 and will run until 2023", or one still open,
     "2022 – ongoing", "Since 2018, …" opening it (no end year)."""
-    if (match := LABELLED_YEARS.search(text)) and match.group("open"):  # "Duration: October 2023 – ongoing"
-        return int(match.group("a")), None
-    for match in (LABELLED_YEARS.search(text), RUNNING_IN.search(text), OPENING_SPAN.match(text), FUNDED_OVER.search(text)):
+    labelled = LABELLED_YEARS.search(text)
+    if labelled and labelled.group("open"):  # "Duration: October 2023 – ongoing"
+        return int(labelled.group("a")), None
+    for match in (labelled, RUNNING_IN.search(text), OPENING_SPAN.match(text), FUNDED_OVER.search(text)):
         if match and (years := _matched_years(match)):
             return years
     for match in START_END.finditer(text):
@@ -400,14 +401,14 @@ def listed_projects(sections: list[Section], partner: str, partner_iso3: str | N
     its title and its years: "Title (Countries, 2019–2022) – text" or "Title — 2020 to 2023. Text"."""
     projects = []
     listing: Section | None = None  # the projects heading whose list goes on under country headings
+    by_heading: list[str] = []  # the funders it names for all its items
     for section in sections:
         group = listing is not None and _nested(section.heading, listing.heading) and country_heading(section.title)
         if PROJECT_LIST.search(section.title):
-            listing = section
+            listing, by_heading = section, _heading_funders(section.title, agencies, partner)
         elif not group:
             listing = None
             continue
-        by_heading = _heading_funders(listing.title, agencies, partner)
         for block in section.blocks:
             text = squash(block.text)
             listed = _listed(text) if block.kind in ("paragraph", "list_item") else None
